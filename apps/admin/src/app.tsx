@@ -1,0 +1,66 @@
+import {
+  IsoloirShell,
+  type NavItem,
+  NotFound,
+  RequireAuth,
+  RequireCapability,
+  SignInPage,
+  useSession,
+} from "@isoloir/ui";
+import { useTranslation } from "react-i18next";
+import { Navigate, Route, Routes } from "react-router";
+import { AuditPage } from "./pages/audit-page";
+import { CountriesPage } from "./pages/countries-page";
+import { MembersPage } from "./pages/members-page";
+import { OrganisationPage } from "./pages/organisation-page";
+
+/** The navigation shows only what the member's role may open. */
+function AdminShell() {
+  const { t } = useTranslation();
+  const { capabilities } = useSession();
+  const nav: NavItem[] = [
+    { to: "/organisation", label: t("nav.organisation") },
+    ...(capabilities.includes("manageMembers") ? [{ to: "/members", label: t("nav.members") }] : []),
+    { to: "/countries", label: t("nav.countries") },
+    ...(capabilities.includes("readAudit") ? [{ to: "/audit", label: t("nav.audit") }] : []),
+  ];
+  return <IsoloirShell appLabel={t("app.label")} nav={nav} />;
+}
+
+/** Organisation admins: settings, members and roles, countries, audit log. */
+export function App() {
+  const { t } = useTranslation();
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage appLabel={t("app.label")} />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AdminShell />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to="/organisation" replace />} />
+        <Route path="organisation" element={<OrganisationPage />} />
+        <Route
+          path="members"
+          element={
+            <RequireCapability capability="manageMembers">
+              <MembersPage />
+            </RequireCapability>
+          }
+        />
+        <Route path="countries" element={<CountriesPage />} />
+        <Route
+          path="audit"
+          element={
+            <RequireCapability capability="readAudit">
+              <AuditPage />
+            </RequireCapability>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,38 @@
+import { useFormat, useVocabLabel } from "@isoloir/ui";
+import { Badge, Group, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { ObjectionRow } from "../lib/types";
+import { Section } from "./section";
+
+/** The contact's objections: all channels, or a list of them, each with its date. */
+export function ObjectionsCard({ rows }: { rows: ObjectionRow[] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const label = useVocabLabel();
+  return (
+    <Section title={t("objections.title")} description={t("objections.description")} testId="objections">
+      {rows.length === 0 ? (
+        <Text c="dimmed">{t("objections.empty")}</Text>
+      ) : (
+        <Stack gap="xs">
+          {rows.map((row) => (
+            <Group key={row.id} gap="xs">
+              <Text size="sm" c="dimmed" miw={140}>
+                {t("objections.at", { date: f.date(row.at) })}
+              </Text>
+              {row.allChannels ? (
+                <Badge color="red">{t("objections.all")}</Badge>
+              ) : (
+                row.channels.map((channel) => (
+                  <Badge key={channel} color="orange" variant="light">
+                    {label("channel", channel)}
+                  </Badge>
+                ))
+              )}
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Section>
+  );
+}

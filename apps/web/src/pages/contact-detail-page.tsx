@@ -1,0 +1,39 @@
+import { PageHeader, QueryState, useTRPC } from "@isoloir/ui";
+import { Anchor, Stack } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { ConsentLedger } from "../components/consent-ledger";
+import { IdentityCard } from "../components/identity-card";
+import { ObjectionsCard } from "../components/objections-card";
+import { ProvenanceTable } from "../components/provenance-table";
+import { contactName } from "../lib/contact-name";
+
+/** One contact: identity, provenance, consent ledger and objections. */
+export function ContactDetailPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const { id = "" } = useParams();
+  const detail = useQuery(trpc.contacts.get.queryOptions({ id }));
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/contacts" size="sm">
+        ← {t("contact.back")}
+      </Anchor>
+      <QueryState query={detail}>
+        {(data) => (
+          <Stack gap="lg">
+            <PageHeader
+              title={contactName(data.contact) || t("contacts.unnamed")}
+              description={t("contact.description")}
+            />
+            <IdentityCard contact={data.contact} />
+            <ProvenanceTable rows={data.provenance} />
+            <ConsentLedger rows={data.consents} />
+            <ObjectionsCard rows={data.objections} />
+          </Stack>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { demo, fillSignIn, signIn, signOut } from "../support/auth";
+
+test.describe("web sign-in", () => {
+  test("a staff member signs in, lands on the dashboard with the contacts-per-source chart, and signs out", async ({
+    page,
+  }) => {
+    await signIn(page, demo("staff"));
+    await expect(page.getByRole("heading", { name: "Tableau de bord" })).toBeVisible();
+    await expect(page.getByTestId("org-name")).toHaveText("Renouveau Citoyen");
+    await expect(page.getByTestId("sources-chart")).toBeVisible();
+    await expect(page.getByTestId("total-contacts")).toHaveText(/\d/);
+    await signOut(page);
+    await page.goto("/contacts");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fcontacts$/);
+  });
+
+  test("a wrong password gets a clear error, in French and in English", async ({ page }) => {
+    await page.goto("/sign-in");
+    await fillSignIn(page, "nobody-here@demo.isoloir.test", "not-the-password");
+    await expect(page.getByRole("alert")).toHaveText("Adresse électronique ou mot de passe incorrect.");
+    await page.getByTestId("language-switch").getByText("EN").click();
+    await expect(page.getByRole("alert")).toHaveText("Wrong email address or password.");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("repeated failures are throttled with a message saying when to try again", async ({ page }) => {
+    const email = `throttle-${Date.now()}@demo.isoloir.test`;
+    await page.goto("/sign-in");
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await fillSignIn(page, email, `wrong-${attempt}`);
+      await expect(page.getByRole("alert")).toHaveText("Adresse électronique ou mot de passe incorrect.");
+    }
+    await fillSignIn(page, email, "wrong-6");
+    await expect(page.getByRole("alert")).toHaveText(
+      /Trop de tentatives de connexion\. Réessayez dans \d+ secondes\./,
+    );
+  });
+});

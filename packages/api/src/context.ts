@@ -1,0 +1,18 @@
+import type { findSession } from "@isoloir/accounts";
+import type { Db, Driver, Keys } from "@isoloir/db";
+
+export type SessionWithUser = NonNullable<Awaited<ReturnType<typeof findSession>>>;
+
+/** What every procedure gets: the database, the secrets, and who is calling. */
+export interface Context {
+  db: Db;
+  driver: Driver;
+  keys: Keys;
+  /** the raw session token from the cookie, if any */
+  token?: string;
+  session?: SessionWithUser;
+  /** the CSRF token the client sent in its header, if any */
+  csrfHeader?: string;
+  /** sets or clears the session cookie (the HTTP layer decides its attributes) */
+  setSessionCookie: (token: string | null) => void;
+}

@@ -1,0 +1,5 @@
+export type { Context } from "./context";
+export { toTrpcError } from "./errors";
+export { createHttpContext, csrfHeader, type HttpDeps, sessionCookie } from "./http";
+export { type AppRouter, appRouter } from "./root";
+export { createCallerFactory } from "./trpc";

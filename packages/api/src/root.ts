@@ -1,0 +1,18 @@
+import { auditRouter } from "./routers/audit";
+import { authRouter } from "./routers/auth";
+import { contactsRouter } from "./routers/contacts";
+import { countriesRouter } from "./routers/countries";
+import { membersRouter } from "./routers/members";
+import { organisationRouter } from "./routers/organisation";
+import { router } from "./trpc";
+
+export const appRouter = router({
+  auth: authRouter,
+  contacts: contactsRouter,
+  organisation: organisationRouter,
+  members: membersRouter,
+  countries: countriesRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,68 @@
+import { contacts, countrySettings } from "@isoloir/db";
+import { and, count, eq, isNotNull } from "drizzle-orm";
+import {
+  AllowListChange,
+  cnil2016Confirmation,
+  needsCnil2016Confirmation,
+  providerAllowListOf,
+  SwitchChange,
+  setEnrichmentSwitch,
+  setProviderAllowed,
+  switchHistory,
+} from "@isoloir/jurisdictions";
+import { z } from "zod";
+import { capable, orgProcedure, router } from "../trpc";
+
+export const countriesRouter = router({
+  /**
+   * Every country the organisation has contacts in or a switch for, with its enrichment switch.
+   * A country without a row is off: every switch starts off.
+   */
+  list: orgProcedure.query(async ({ ctx }) => {
+    const [switches, perCountry] = await Promise.all([
+      ctx.db.select().from(countrySettings).where(eq(countrySettings.orgId, ctx.org.id)),
+      ctx.db
+        .select({ country: contacts.country, contacts: count() })
+        .from(contacts)
+        .where(and(eq(contacts.orgId, ctx.org.id), isNotNull(contacts.country)))
+        .groupBy(contacts.country),
+    ]);
+    const codes = new Set([ctx.org.country, ...switches.map((s) => s.country), ...perCountry.map((c) => c.country ?? "")]);
+    codes.delete("");
+    return [...codes].sort().map((country) => {
+      const setting = switches.find((s) => s.country === country);
+      return {
+        country,
+        contacts: perCountry.find((c) => c.country === country)?.contacts ?? 0,
+        enrichmentEnabled: setting?.enrichmentEnabled ?? false,
+        changedAt: setting?.changedAt ?? null,
+        justification: setting?.justification ?? null,
+      };
+    });
+  }),
+
+  /** What the switch form needs: whether the CNIL 2016 confirmation applies, and its exact text. */
+  switchRequirements: orgProcedure.query(({ ctx }) => ({
+    cnil2016ConfirmationRequired: needsCnil2016Confirmation(ctx.org),
+    cnil2016Confirmation,
+    minJustificationLength: 20,
+  })),
+
+  history: orgProcedure
+    .input(z.object({ country: z.string().length(2) }).strict())
+    .query(({ ctx, input }) => switchHistory(ctx.db, ctx.org.id, input.country)),
+
+  setEnrichment: capable("manageEnrichment")
+    .input(SwitchChange)
+    .mutation(({ ctx, input }) =>
+      setEnrichmentSwitch(ctx.db, { orgId: ctx.org.id, org: ctx.org, userId: ctx.user.id, pseudonym: ctx.member.actor }, input),
+    ),
+
+  providers: orgProcedure.query(({ ctx }) => providerAllowListOf(ctx.db, ctx.org.id)),
+
+  setProvider: capable("manageEnrichment")
+    .input(AllowListChange)
+    .mutation(({ ctx, input }) =>
+      setProviderAllowed(ctx.db, { orgId: ctx.org.id, org: ctx.org, userId: ctx.user.id, pseudonym: ctx.member.actor }, input),
+    ),
+});

@@ -1,0 +1,54 @@
+import { addMember, findSession, openSession } from "@isoloir/accounts";
+import { admitPerson } from "@isoloir/contacts";
+import { type Db, type Driver, type Role, roles } from "@isoloir/db";
+import { insertTestOrg, testKeys } from "@isoloir/db/testing";
+import type { Context } from "./context";
+import { createCallerFactory } from "./trpc";
+import { appRouter } from "./root";
+
+const createCaller = createCallerFactory(appRouter);
+
+/** A caller signed in as `userId`, carrying the right CSRF token unless told otherwise. */
+export async function callerFor(db: Db, driver: Driver, userId: string, opts: { csrf?: string | null } = {}) {
+  const { token } = await openSession(db, userId);
+  const session = await findSession(db, token);
+  const ctx: Context = {
+    db,
+    driver,
+    keys: testKeys,
+    token,
+    session,
+    csrfHeader: opts.csrf === null ? undefined : (opts.csrf ?? session?.session.csrfToken),
+    setSessionCookie: () => undefined,
+  };
+  return createCaller(ctx);
+}
+
+export function anonymousCaller(db: Db, driver: Driver) {
+  return createCaller({ db, driver, keys: testKeys, csrfHeader: "x", setSessionCookie: () => undefined });
+}
+
+/** An organisation with one member per role and two contacts. */
+export async function orgWithTeam(db: Db) {
+  const org = await insertTestOrg(db);
+  const members = {} as Record<Role, string>;
+  for (const role of roles) {
+    const added = await addMember(db, org.id, {
+      email: `${role}.${org.slug}@example.fr`,
+      name: `${role} ${org.slug}`,
+      role,
+    });
+    members[role] = added.userId;
+  }
+  const origin = {
+    source: "direct_form" as const,
+    collectorKind: "form" as const,
+    collectorRef: "form:fixture",
+    collectedAt: new Date("2026-10-01T10:00:00Z"),
+    legalBasis: "consent" as const,
+  };
+  const ctx = { orgId: org.id, hmacKey: testKeys.hmacKey };
+  const a = await admitPerson(db, ctx, { firstName: "Alice", lastName: "Martin", email: `alice.${org.slug}@example.fr` }, origin);
+  const b = await admitPerson(db, ctx, { firstName: "Bruno", lastName: "Petit", email: `bruno.${org.slug}@example.fr` }, origin);
+  return { org, members, contactIds: [a.contactId, b.contactId] };
+}

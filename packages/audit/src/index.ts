@@ -1,0 +1,5 @@
+export { AuditEntry, appendAudit } from "./append";
+export { canonicalJson } from "./canonical";
+export { entryHash, genesisHash } from "./chain";
+export { type PseudonymKind, pseudonym, systemActor } from "./pseudonym";
+export { type BrokenLink, type ChainReport, verifyAuditChain } from "./verify";

@@ -1,0 +1,15 @@
+import type { Command } from "commander";
+import { registerAudit } from "./audit";
+import { registerMigrate } from "./migrate";
+import { registerPolicy } from "./policy";
+import { registerSeed } from "./seed";
+import { registerServe } from "./serve";
+
+/** Every subcommand registers itself here; each calls a domain package. */
+export function registerCommands(program: Command): void {
+  registerServe(program);
+  registerMigrate(program);
+  registerSeed(program);
+  registerAudit(program);
+  registerPolicy(program);
+}

@@ -1,0 +1,50 @@
+import { resolve } from "node:path";
+import { DatabaseLockedError, MissingKeyError, type OpenDatabase, openDatabase } from "@isoloir/db";
+import type { Command } from "commander";
+import { CliError } from "./errors";
+import type { OutputOptions } from "./output";
+import { defaultDataDir } from "./paths";
+
+export interface GlobalOptions extends OutputOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  debug?: boolean;
+}
+
+/** The options of the root program, merged with a subcommand's own. */
+export function globalOptions(command: Command): GlobalOptions {
+  return command.optsWithGlobals<GlobalOptions>();
+}
+
+export function databaseConfig(opts: GlobalOptions, holder: string) {
+  const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL ?? undefined;
+  const dataDir = resolve(opts.dataDir ?? process.env.ISOLOIR_DATA_DIR ?? defaultDataDir);
+  return { databaseUrl: databaseUrl || undefined, dataDir, holder };
+}
+
+/** Opens (and migrates) the configured database, runs `fn`, closes it. */
+export async function withDatabase<T>(
+  opts: GlobalOptions,
+  holder: string,
+  fn: (database: OpenDatabase) => Promise<T>,
+): Promise<T> {
+  const database = await openConfiguredDatabase(opts, holder);
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function openConfiguredDatabase(opts: GlobalOptions, holder: string): Promise<OpenDatabase> {
+  const config = databaseConfig(opts, holder);
+  try {
+    return await openDatabase(config);
+  } catch (error) {
+    if (error instanceof DatabaseLockedError || error instanceof MissingKeyError) {
+      throw new CliError(error.message);
+    }
+    const where = config.databaseUrl ? "the PostgreSQL server in DATABASE_URL" : config.dataDir;
+    throw new CliError(`cannot open the database at ${where}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,1 @@
+export { CliError, ExitCode } from "./errors";

@@ -1,0 +1,14 @@
+export { type AdmitContext, type AdmitResult, admitPerson } from "./admit";
+export {
+  ContactError,
+  type ContactErrorCode,
+  ContactNotFoundError,
+  contactErrorCodes,
+  InvalidIdentityError,
+  SuppressedPersonError,
+} from "./errors";
+export { ConsentInput, Identity, ProvenanceInput } from "./inputs";
+export { identifierHmac, normaliseEmail, normalisePhone } from "./normalise";
+export { type ObjectionScope, recordObjection } from "./objections";
+export { ContactListQuery, countBySource, getContactDetail, listContacts } from "./queries";
+export { findSuppression, type IdentifierHmacs, suppress } from "./suppression";

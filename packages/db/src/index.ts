@@ -1,0 +1,6 @@
+export * from "./client";
+export * from "./keys";
+export * from "./lock";
+export * from "./open";
+export * from "./schema/index";
+export * from "./tenant";

@@ -1,0 +1,81 @@
+import {
+  boolean,
+  char,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { collectorKindEnum, legalBasisEnum, sourceKindEnum } from "./enums";
+import { elections } from "./elections";
+import { at, createdAt, tenantColumns } from "./tenant";
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    ...tenantColumns(),
+    firstName: text().notNull().default(""),
+    lastName: text().notNull().default(""),
+    /** normaliseEmail() output, or null */
+    email: text(),
+    /** E.164, or null */
+    phone: text(),
+    addressLine: text(),
+    postalCode: text(),
+    city: text(),
+    /** ISO 3166-1 alpha-2 */
+    country: char({ length: 2 }),
+    birthYear: integer(),
+    /** keyed HMAC of org id ‖ normalised value; what suppression matches on */
+    emailHmac: text(),
+    phoneHmac: text(),
+    messagesSent: integer().notNull().default(0),
+    consentRequestsSent: integer().notNull().default(0),
+    lastMessageAt: at(),
+    lastPositiveInteractionAt: at(),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index().on(t.orgId, t.emailHmac),
+    index().on(t.orgId, t.phoneHmac),
+    index().on(t.orgId, t.lastName, t.firstName),
+    index().on(t.orgId, t.email),
+  ],
+);
+
+/** One row per origin of a contact's data (invariant 3). */
+export const provenance = pgTable(
+  "provenance",
+  {
+    ...tenantColumns(),
+    contactId: uuid().notNull(),
+    /** the contact fields this origin brought */
+    fields: text().array().notNull(),
+    dataCategories: text().array().notNull().default(["identity", "contact"]),
+    source: sourceKindEnum().notNull(),
+    collectorKind: collectorKindEnum().notNull(),
+    /** user id, form id, import id or provider name */
+    collectorRef: text().notNull(),
+    electionId: uuid(),
+    collectedAt: at().notNull(),
+    legalBasis: legalBasisEnum().notNull(),
+    vendorPoliticalReuseDisclosed: boolean(),
+    vendorOptOutOffered: boolean(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete(
+      "cascade",
+    ),
+    foreignKey({ columns: [t.orgId, t.electionId], foreignColumns: [elections.orgId, elections.id] }),
+    index().on(t.orgId, t.contactId),
+    index().on(t.orgId, t.electionId),
+    index().on(t.orgId, t.source),
+  ],
+);

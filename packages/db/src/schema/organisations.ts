@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import { boolean, char, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { orgKindEnum, roleEnum } from "./enums";
+
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+
+/** The tenant. Not keyed by org_id: it is the org. */
+export const organisations = pgTable("organisations", {
+  id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  kind: orgKindEnum().notNull(),
+  country: char({ length: 2 }).notNull(),
+  controllerName: text().notNull(),
+  controllerAddress: text().notNull().default(""),
+  controllerEmail: text().notNull(),
+  dpoName: text(),
+  dpoEmail: text(),
+  fourEyesPurgeApproval: boolean().notNull().default(true),
+  createdAt: createdAt(),
+});
+
+/** People who sign in. Global: one account may belong to several organisations. */
+export const users = pgTable("users", {
+  id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+  email: text().notNull().unique(),
+  name: text().notNull(),
+  passwordHash: text().notNull(),
+  mustChangePassword: boolean().notNull().default(false),
+  platformOperator: boolean().notNull().default(false),
+  locale: text().notNull().default("fr"),
+  createdAt: createdAt(),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index().on(t.userId)],
+);
+
+/** Server-side sessions. The cookie holds a random token; only its SHA-256 is stored. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    orgId: uuid().references(() => organisations.id, { onDelete: "set null" }),
+    csrfToken: text().notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.userId), index().on(t.orgId)],
+);
+
+/** Failed sign-ins per account key (a hash of the email), to throttle guessing. */
+export const signInThrottle = pgTable("sign_in_throttle", {
+  keyHash: text().primaryKey(),
+  failures: integer().notNull().default(0),
+  windowStart: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp({ withTimezone: true }),
+});

@@ -1,0 +1,2 @@
+export { demoDomain, demoOrganisation, demoPassword, demoSlug } from "./fixtures";
+export { demoSignIns, type SeedOptions, type SeedResult, seedDemo } from "./seed";

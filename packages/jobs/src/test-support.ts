@@ -1,0 +1,111 @@
+import { randomBytes } from "node:crypto";
+import { type DbHandle, openPglite, openPostgres } from "@isoloir/db";
+import { openThrowawayPostgres } from "@isoloir/db/testing";
+import pg from "pg";
+import { openEmbeddedQueue, openJobQueue } from "./open";
+import type { JobQueue } from "./types";
+
+/** Test helpers for the contract suite: one entry per driver and database. */
+
+export interface QueueDatabase {
+  /** a new queue instance on the same database (as a second process would open) */
+  openQueue: () => Promise<JobQueue>;
+  close: () => Promise<void>;
+}
+
+export interface QueueTarget {
+  name: string;
+  open: () => Promise<QueueDatabase>;
+}
+
+/** A database of its own on the server behind `url`, for pg-boss, which needs a URL rather than a handle. */
+async function createThrowawayDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `isoloir_jobs_t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  const run = async (statement: string) => {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  await run(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return { url: target.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+}
+
+function embeddedOn(handle: DbHandle): QueueDatabase {
+  return { openQueue: () => openEmbeddedQueue(handle.db), close: handle.close };
+}
+
+async function pgBossOnThrowaway(url: string): Promise<QueueDatabase> {
+  const database = await createThrowawayDatabase(url);
+  const handle = await openPostgres(database.url, { migrate: false, max: 2 });
+  return {
+    openQueue: () =>
+      openJobQueue({
+        db: handle.db,
+        driver: "postgres",
+        connectionString: database.url,
+        pgBoss: { poolSize: 4 },
+      }),
+    close: async () => {
+      await handle.close();
+      await database.drop();
+    },
+  };
+}
+
+/** The embedded driver on PGlite always; with DATABASE_URL also the embedded driver and pg-boss on PostgreSQL. */
+export function queueTargets(): QueueTarget[] {
+  const targets: QueueTarget[] = [
+    {
+      name: "embedded driver on PGlite",
+      open: async () => {
+        const handle = await openPglite(undefined, { migrate: false });
+        return { openQueue: () => openJobQueue({ db: handle.db, driver: "pglite" }), close: handle.close };
+      },
+    },
+  ];
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    targets.push({
+      name: "embedded driver on PostgreSQL",
+      open: async () => embeddedOn(await openThrowawayPostgres(url)),
+    });
+    targets.push({ name: "pg-boss driver on PostgreSQL", open: () => pgBossOnThrowaway(url) });
+  }
+  return targets;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `probe` returns something truthy; fails after `timeoutMs`. */
+export async function waitFor<T>(
+  probe: () => Promise<T> | T,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+/** A promise a test opens by hand. */
+export function gate(): { wait: Promise<void>; open: () => void } {
+  let open: () => void = () => undefined;
+  const wait = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { wait, open };
+}
+
+export function uniqueQueue(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString("hex")}`;
+}

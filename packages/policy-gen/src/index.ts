@@ -1,0 +1,3 @@
+export { type FactsOptions, factsArbitrary, generatePopulation } from "./arbitraries";
+export type { GeneratedAction, GeneratedConsent, GeneratedFacts } from "./types";
+export * as vocabulary from "./vocabulary";

@@ -1,0 +1,71 @@
+import { canonicalJson } from "./canonical";
+import { explain, type Lang } from "./explain";
+import type { Rule } from "./rule";
+import { type RuleSetExport, sortRules } from "./version";
+
+export interface RuleAdded {
+  id: string;
+  title: string;
+  after: string;
+}
+export interface RuleRemoved {
+  id: string;
+  title: string;
+  before: string;
+}
+export interface RuleChanged {
+  id: string;
+  title: string;
+  /** top-level rule fields whose content differs (e.g. "deny", "citations") */
+  fields: string[];
+  before: string;
+  after: string;
+}
+export interface RuleSetDiff {
+  added: RuleAdded[];
+  removed: RuleRemoved[];
+  changed: RuleChanged[];
+  unchanged: number;
+}
+
+type RuleSource = readonly Rule[] | RuleSetExport | null | undefined;
+
+const rulesOf = (source: RuleSource): Rule[] =>
+  !source ? [] : Array.isArray(source) ? [...source] : (source as RuleSetExport).rules;
+
+function changedFields(before: Rule, after: Rule): string[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return keys.filter(
+    (k) =>
+      canonicalJson((before as unknown as Record<string, unknown>)[k]) !==
+      canonicalJson((after as unknown as Record<string, unknown>)[k]),
+  );
+}
+
+/**
+ * Rules added, removed and changed between two rule sets (null: an empty set, e.g. a ref without
+ * policies/), with plain-language explanations before and after. Pure.
+ */
+export function diffRuleSets(base: RuleSource, head: RuleSource, lang: Lang = "en"): RuleSetDiff {
+  const before = new Map(sortRules(rulesOf(base)).map((r) => [r.id, r]));
+  const after = new Map(sortRules(rulesOf(head)).map((r) => [r.id, r]));
+  const diff: RuleSetDiff = { added: [], removed: [], changed: [], unchanged: 0 };
+  for (const [id, rule] of after) {
+    const old = before.get(id);
+    if (!old) diff.added.push({ id, title: rule.title, after: explain(rule, lang) });
+    else if (canonicalJson(old) === canonicalJson(rule)) diff.unchanged += 1;
+    else {
+      diff.changed.push({
+        id,
+        title: rule.title,
+        fields: changedFields(old, rule),
+        before: explain(old, lang),
+        after: explain(rule, lang),
+      });
+    }
+  }
+  for (const [id, rule] of before) {
+    if (!after.has(id)) diff.removed.push({ id, title: rule.title, before: explain(rule, lang) });
+  }
+  return diff;
+}

@@ -1,0 +1,32 @@
+import type { AppRouter } from "@isoloir/api";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import type { inferRouterOutputs } from "@trpc/server";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+
+/** Both apps talk to the same router through these hooks. */
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type Me = NonNullable<RouterOutputs["auth"]["me"]>;
+export type Capability = Me["capabilities"][number];
+
+export const csrfHeader = "x-isoloir-csrf";
+
+// The session's CSRF token, taken from auth.me. Before sign-in the server wants any non-empty value.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** A tRPC client on `/trpc` (same origin: the server serves the apps and the API on one port). */
+export function createApiClient(url = "/trpc") {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url,
+        headers: () => ({ [csrfHeader]: csrfToken ?? "1" }),
+      }),
+    ],
+  });
+}
