@@ -100,7 +100,16 @@ export async function factsFor(
   classOf: (source: SourceKind) => ContactClass,
 ): Promise<ProjectedFacts[]> {
   const rows = await loadContactRows(db, ref.orgId, ref.contactId);
-  if (!rows) return [];
+  return rows ? projectFacts(rows, action, at, classOf) : [];
+}
+
+/** The pure half of `factsFor`: loaded rows → the decisions' facts. */
+export function projectFacts(
+  rows: ContactRows,
+  action: FactsAction,
+  at: Date,
+  classOf: (source: SourceKind) => ContactClass,
+): ProjectedFacts[] {
   const base = { at: at.toISOString(), ...organisationFacts(rows), action };
   const zone = zoneOf[base.jurisdiction];
   if (action.type === "import" || action.type === "retain") {

@@ -52,14 +52,16 @@ export function youngestAge(birthYear: number | null, at: Date): number | undefi
 const classRank = { member: 0, former_member: 1, regular_contact: 2, occasional_contact: 3, prospect: 4 } as const;
 export type ContactClass = keyof typeof classRank;
 
-/** Picks the provenance row of the strongest class (member > regular > occasional > prospect; ties: earliest). */
-export function strongestRow<T extends { source: SourceKind; collectedAt: Date }>(
+/** Picks the provenance row of the strongest class (member > regular > occasional > prospect; ties: earliest, then by id). */
+export function strongestRow<T extends { id: string; source: SourceKind; collectedAt: Date }>(
   rows: T[],
   classOf: (source: SourceKind) => ContactClass,
 ): T | undefined {
   return [...rows].sort(
     (a, b) =>
-      classRank[classOf(a.source)] - classRank[classOf(b.source)] || a.collectedAt.getTime() - b.collectedAt.getTime(),
+      classRank[classOf(a.source)] - classRank[classOf(b.source)] ||
+      a.collectedAt.getTime() - b.collectedAt.getTime() ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   )[0];
 }
 

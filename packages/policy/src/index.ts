@@ -48,7 +48,7 @@ export {
 } from "./builder";
 export { canonicalJson } from "./canonical";
 export { CompileError, compileNode } from "./compile";
-export { EvalContext } from "./context";
+export { type Classifier, EvalContext } from "./context";
 export { diffRuleSets, type RuleAdded, type RuleChanged, type RuleRemoved, type RuleSetDiff } from "./diff";
 export {
   type CompiledPolicy,

@@ -119,6 +119,7 @@ export const hostingRegions = ["EEA", "UK", "US", "other"] as const;
 export const transferMechanisms = [
   "none_needed_EEA",
   "adequacy",
+  "art49_derogation",
   "EU_US_DPF",
   "SCC_with_TIA",
   "BCR",

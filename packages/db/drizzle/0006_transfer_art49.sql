@@ -1,0 +1,1 @@
+ALTER TYPE "public"."transfer_mechanism" ADD VALUE 'art49_derogation' BEFORE 'EU_US_DPF';
