@@ -37,3 +37,19 @@ export {
   type Provider,
   type ProviderConfig,
 } from "./providers/types";
+export { checkGate, type GateRef, type GateResult, liveEnrichmentConsent, type Refusal } from "./gate/check";
+export { type WriteOutcome, writeEnrichment } from "./gate/write";
+export { defaultLimits, type ProviderLimits, ProviderLimiter } from "./jobs/limiter";
+export { defaultRetry, lookupWithRetry, type RetryPolicy } from "./jobs/lookup-with-retry";
+export {
+  ENRICHMENT_QUEUE,
+  type EnrichmentDeps,
+  EnrichmentJobData,
+  type EnrichmentJobOutput,
+  enrichmentHandler,
+  type Outcome,
+  outcomes,
+  ProviderNotAllowedError,
+} from "./jobs/run-job";
+export { StartEnrichment, startEnrichment, startEnrichmentWorker } from "./jobs/start";
+export { deleteSwitchedOffEnrichment, enrichmentsOf, removeEnrichment } from "./stored";

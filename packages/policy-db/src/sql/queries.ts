@@ -1,6 +1,6 @@
-import { type ControllerType, type Processor } from "@isoloir/policy";
+import type { ControllerType, Processor } from "@isoloir/policy";
 import { countrySettings, type Db, elections, organisations, processors } from "@isoloir/db";
-import { eq, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import { jurisdictionOf } from "../jurisdiction";
 import type { SqlDecision } from "./compile-to-sql";
 import type { OrgFacts } from "./scope";
@@ -45,14 +45,17 @@ export interface DecidedRow {
   decision: "allow" | "deny" | "escalate";
 }
 
+/** An extra condition on the decided rows (c, p): a list, a search — it narrows, never decides. */
+const narrow = (filter: SQL | undefined): SQL => (filter ? sql` and (${filter})` : sql``);
+
 const rowsOfResult = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
 
 /** Every row's decision, computed in the database. */
-export async function decideRows(db: Db, d: SqlDecision): Promise<DecidedRow[]> {
+export async function decideRows(db: Db, d: SqlDecision, filter?: SQL): Promise<DecidedRow[]> {
   const provenanceId = d.level === "provenance" ? sql`p.id::text` : sql`null::text`;
   const result = await db.execute(sql`select c.id::text as contact_id, ${provenanceId} as provenance_id,
       case when ${d.deny} then 'deny' when ${d.escalate} then 'escalate' else 'allow' end as decision
-    from ${d.rows}`);
+    from ${d.rows}${narrow(filter)}`);
   return rowsOfResult(result).map((r) => ({
     contactId: String(r.contact_id),
     provenanceId: r.provenance_id === null ? null : String(r.provenance_id),
@@ -69,12 +72,12 @@ export interface ExclusionCounts {
 }
 
 /** How many rows are allowed, and why the others are not, per rule id, in one scan. */
-export async function countExclusions(db: Db, d: SqlDecision): Promise<ExclusionCounts> {
+export async function countExclusions(db: Db, d: SqlDecision, filter?: SQL): Promise<ExclusionCounts> {
   const perRule = d.denyReasons.map((r, i) => sql`, count(*) filter (where ${r.when})::int as ${sql.raw(`r${i}`)}`);
   const result = await db.execute(sql`select count(*)::int as total,
       count(*) filter (where ${d.allow})::int as allowed,
       count(*) filter (where ${d.escalate})::int as escalated${sql.join(perRule, sql``)}
-    from ${d.rows}`);
+    from ${d.rows}${narrow(filter)}`);
   const row = rowsOfResult(result)[0] ?? {};
   const deniedBy: Record<string, number> = {};
   d.denyReasons.forEach((r, i) => {

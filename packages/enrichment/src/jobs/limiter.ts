@@ -1,0 +1,35 @@
+import PQueue from "p-queue";
+import type { Network } from "../providers/types";
+
+export interface ProviderLimits {
+  /** lookups started per second, per provider (Infinity: no limit) */
+  ratePerSecond: number;
+  /** lookups in flight at once, per provider */
+  concurrency: number;
+}
+
+export const defaultLimits: ProviderLimits = { ratePerSecond: 20, concurrency: 8 };
+
+/** One queue per provider, shared by every job of the process: the network's limit is global. */
+export class ProviderLimiter {
+  private readonly queues = new Map<Network, PQueue>();
+
+  constructor(private readonly limits: (network: Network) => ProviderLimits = () => defaultLimits) {}
+
+  /** Runs `task` when the provider's rate and concurrency allow. */
+  run<T>(network: Network, task: () => Promise<T>): Promise<T> {
+    return this.queueOf(network).add(task, { throwOnTimeout: true }) as Promise<T>;
+  }
+
+  private queueOf(network: Network): PQueue {
+    let queue = this.queues.get(network);
+    if (!queue) {
+      const { ratePerSecond, concurrency } = this.limits(network);
+      queue = Number.isFinite(ratePerSecond)
+        ? new PQueue({ concurrency, intervalCap: Math.max(1, Math.round(ratePerSecond)), interval: 1000 })
+        : new PQueue({ concurrency });
+      this.queues.set(network, queue);
+    }
+    return queue;
+  }
+}

@@ -1,0 +1,157 @@
+import { appendAudit, pseudonym, systemActor } from "@isoloir/audit";
+import { contacts, type Db, enrichments } from "@isoloir/db";
+import type { JobContext } from "@isoloir/jobs";
+import type { CompiledPolicy } from "@isoloir/policy";
+import { and, eq, gt } from "drizzle-orm";
+import PQueue from "p-queue";
+import { z } from "zod";
+import { checkGate, type GateRef } from "../gate/check";
+import { writeEnrichment } from "../gate/write";
+import { type Network, networks, type Provider } from "../providers/types";
+import type { ProviderLimiter } from "./limiter";
+import { lookupWithRetry, type RetryPolicy } from "./lookup-with-retry";
+
+export const ENRICHMENT_QUEUE = "enrichment-run";
+
+export const EnrichmentJobData = z.object({
+  orgId: z.uuid(),
+  provider: z.enum(networks),
+  contactIds: z.array(z.uuid()).min(1),
+  /** the requesting member's audit pseudonym */
+  requestedBy: z.string().min(1),
+});
+export type EnrichmentJobData = z.infer<typeof EnrichmentJobData>;
+
+export const outcomes = ["found", "not_found", "fresh", "refused", "stopped", "no_email", "failed"] as const;
+export type Outcome = (typeof outcomes)[number];
+
+export interface EnrichmentJobOutput {
+  counts: Record<Outcome, number>;
+  /** rule id (or "no_live_consent") → contacts the gate refused for it */
+  refusedBy: Record<string, number>;
+}
+
+export interface EnrichmentDeps {
+  db: Db;
+  providers: Record<Network, Provider>;
+  limiter: ProviderLimiter;
+  hmacKey: string;
+  /** looked-up data younger than this is fresh: no new call (default 30 days) */
+  ttlMs?: number;
+  now?: () => Date;
+  rules?: CompiledPolicy;
+  retry?: RetryPolicy;
+  /** checks the allow-list: a job for a provider not on it is refused whole */
+  providerAllowed: (db: Db, orgId: string, provider: Network) => Promise<boolean>;
+}
+
+export class ProviderNotAllowedError extends Error {
+  constructor(readonly provider: Network) {
+    super(`provider ${provider} is not on the organisation's allow-list: the job is refused whole`);
+  }
+}
+
+const DAY = 86_400_000;
+
+async function isFresh(deps: EnrichmentDeps, ref: GateRef, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - (deps.ttlMs ?? 30 * DAY));
+  const rows = await deps.db
+    .select({ id: enrichments.id })
+    .from(enrichments)
+    .where(
+      and(
+        eq(enrichments.orgId, ref.orgId),
+        eq(enrichments.contactId, ref.contactId),
+        eq(enrichments.provider, ref.provider),
+        gt(enrichments.fetchedAt, since),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+async function emailOf(db: Db, ref: GateRef): Promise<string | null> {
+  const [row] = await db
+    .select({ email: contacts.email })
+    .from(contacts)
+    .where(and(eq(contacts.orgId, ref.orgId), eq(contacts.id, ref.contactId)));
+  return row?.email ?? null;
+}
+
+interface ContactRun {
+  outcome: Outcome;
+  refusedBy?: string[];
+}
+
+/** One contact: fresh? gate, call (through the limiter, the gate right before each attempt), write. */
+async function enrichOne(deps: EnrichmentDeps, job: JobContext<unknown>, ref: GateRef): Promise<ContactRun> {
+  const now = deps.now ?? (() => new Date());
+  if (job.signal.aborted) return { outcome: "stopped" };
+  if (await isFresh(deps, ref, now())) return { outcome: "fresh" };
+  const email = await emailOf(deps.db, ref);
+  if (!email) return { outcome: "no_email" };
+  let refusedBy: string[] | undefined;
+  const gateBeforeCall = async () => {
+    if (job.signal.aborted) return false;
+    const gate = await checkGate(deps.db, ref, now(), deps.rules);
+    if (!gate.allowed) {
+      refusedBy = gate.refusal === "policy" ? (gate.decision?.reasons.map((r) => r.ruleId) ?? []) : [gate.refusal ?? "refused"];
+    }
+    return gate.allowed;
+  };
+  const lookup = await deps.limiter.run(ref.provider, () =>
+    lookupWithRetry(deps.providers[ref.provider], email, { signal: job.signal, retry: deps.retry, beforeEachAttempt: gateBeforeCall }),
+  );
+  if ("stopped" in lookup) return refusedBy ? { outcome: "refused", refusedBy } : { outcome: "stopped" };
+  await auditLookup(deps, ref, lookup.result.status);
+  const profile = lookup.result.status === "found" ? lookup.result.profile : null;
+  const written = await writeEnrichment(deps.db, ref, profile, { jobId: job.id, at: now, rules: deps.rules });
+  if (!written.written) {
+    const reasons = written.gate.decision?.reasons.map((r) => r.ruleId) ?? [];
+    return { outcome: "refused", refusedBy: written.gate.refusal === "policy" ? reasons : [written.gate.refusal ?? "refused"] };
+  }
+  return { outcome: lookup.result.status };
+}
+
+function auditLookup(deps: EnrichmentDeps, ref: GateRef, result: string) {
+  return appendAudit(deps.db, {
+    orgId: ref.orgId,
+    action: "enrichment.lookup",
+    actor: systemActor,
+    target: pseudonym(deps.hmacKey, ref.orgId, "contact", ref.contactId),
+    details: { provider: ref.provider, result },
+  });
+}
+
+/** The job handler: every contact of the job, through the provider's limiter, with progress. */
+export function enrichmentHandler(deps: EnrichmentDeps) {
+  return async (job: JobContext<unknown>): Promise<EnrichmentJobOutput> => {
+    const data = EnrichmentJobData.parse(job.data);
+    if (!(await deps.providerAllowed(deps.db, data.orgId, data.provider))) throw new ProviderNotAllowedError(data.provider);
+    const output: EnrichmentJobOutput = { counts: Object.fromEntries(outcomes.map((o) => [o, 0])) as EnrichmentJobOutput["counts"], refusedBy: {} };
+    let done = 0;
+    const total = data.contactIds.length;
+    await job.reportProgress({ done, total });
+    // bounded fan-out: the pre-checks of every contact must not all hit the database at once
+    const local = new PQueue({ concurrency: 16 });
+    await Promise.all(
+      data.contactIds.map((contactId) => local.add(async () => {
+        const run = await enrichOne(deps, job, { orgId: data.orgId, contactId, provider: data.provider }).catch(
+          (): ContactRun => ({ outcome: job.signal.aborted ? "stopped" : "failed" }),
+        );
+        output.counts[run.outcome] += 1;
+        for (const id of run.refusedBy ?? []) output.refusedBy[id] = (output.refusedBy[id] ?? 0) + 1;
+        done += 1;
+        if (done === total || done % 25 === 0) await job.reportProgress({ done, total, note: JSON.stringify(output.counts) });
+      })),
+    );
+    await appendAudit(deps.db, {
+      orgId: data.orgId,
+      action: "enrichment.job_finished",
+      actor: systemActor,
+      target: `job:${job.id}`.slice(0, 80),
+      details: { provider: data.provider, ...output.counts, refusedBy: output.refusedBy },
+    });
+    return output;
+  };
+}
