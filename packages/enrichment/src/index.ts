@@ -53,3 +53,5 @@ export {
 } from "./jobs/run-job";
 export { StartEnrichment, startEnrichment, startEnrichmentWorker } from "./jobs/start";
 export { deleteSwitchedOffEnrichment, enrichmentsOf, removeEnrichment } from "./stored";
+export { type Eligibility, eligibleContactIds, enrichmentEligibility } from "./eligibility";
+export { enrichmentRuntime, providerAllowed } from "./runtime";

@@ -41,6 +41,8 @@ export interface EnrichmentDeps {
   now?: () => Date;
   rules?: CompiledPolicy;
   retry?: RetryPolicy;
+  /** instrumentation: called when a gate check right before a call passed (tests read it) */
+  onGatePassed?: (ref: GateRef, atMs: number) => void;
   /** checks the allow-list: a job for a provider not on it is refused whole */
   providerAllowed: (db: Db, orgId: string, provider: Network) => Promise<boolean>;
 }
@@ -97,6 +99,7 @@ async function enrichOne(deps: EnrichmentDeps, job: JobContext<unknown>, ref: Ga
     if (!gate.allowed) {
       refusedBy = gate.refusal === "policy" ? (gate.decision?.reasons.map((r) => r.ruleId) ?? []) : [gate.refusal ?? "refused"];
     }
+    if (gate.allowed) deps.onGatePassed?.(ref, Date.now());
     return gate.allowed;
   };
   const lookup = await deps.limiter.run(ref.provider, () =>
