@@ -21,3 +21,4 @@ export {
   NewUser,
   removeMember,
 } from "./users";
+export { type ActingMember, actingMember } from "./acting-member";

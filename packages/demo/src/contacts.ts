@@ -16,6 +16,9 @@ const consentByLikelihood: Partial<Record<SourceKind, number>> = {
   petition: 0.25, social_follow_or_friend: 0.2, door_to_door: 0.15, candidacy_sponsorship: 0.3,
 };
 
+/** Sign-up paths whose form offers the separate social-enrichment checkbox. */
+const enrichmentOffered: readonly SourceKind[] = ["newsletter_signup", "direct_form", "membership", "event_signup"];
+
 export interface DemoPerson {
   identity: Identity;
   origins: ProvenanceInput[];
@@ -70,7 +73,12 @@ function daysBefore(now: Date, days: number): Date {
 function consentsFor(r: Random, source: SourceKind, collectedAt: Date, now: Date): ConsentInput[] {
   if (!r.chance(consentByLikelihood[source] ?? 0)) return [];
   const evidenceRef = `form:${source}:${collectedAt.toISOString().slice(0, 7)}`;
-  const scopes: ConsentScope[] = ["political_email", ...(r.chance(0.35) ? (["political_sms"] as const) : [])];
+  const scopes: ConsentScope[] = [
+    "political_email",
+    ...(r.chance(0.35) ? (["political_sms"] as const) : []),
+    // the explicit, separate checkbox for social-profile enrichment (Match done right)
+    ...(enrichmentOffered.includes(source) && r.chance(0.3) ? (["social_enrichment"] as const) : []),
+  ];
   return scopes.map((scope) => ({
     scope,
     mechanism: r.weighted([["unticked_checkbox", 70], ["double_opt_in", 25], ["pre_ticked", 3], ["verbal_recorded", 2]] as const),

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { registerAudit } from "./audit";
+import { registerEnrich } from "./enrich";
 import { registerMigrate } from "./migrate";
 import { registerPolicy } from "./policy";
 import { registerSeed } from "./seed";
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerSeed(program);
   registerAudit(program);
   registerPolicy(program);
+  registerEnrich(program);
 }
