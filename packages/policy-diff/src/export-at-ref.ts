@@ -24,15 +24,34 @@ export function exportAtRef(repo: string, ref: string): RefExport {
   git(repo, ["worktree", "add", "--detach", "--force", worktree, commit]);
   try {
     const sameLockfile = fileAt(repo, commit, "package-lock.json") === readCurrentLockfile(repo);
-    const dependencies = installDependencies(worktree, repo, sameLockfile);
+    const dependencies = installRefDependencies(worktree, repo, sameLockfile, ref);
     const stdout = runExport(worktree, ref);
-    return { ref, commit, exported: JSON.parse(stdout) as unknown, dependencies };
+    return { ref, commit, exported: parseExportOutput(stdout, ref), dependencies };
   } finally {
     try {
       git(repo, ["worktree", "remove", "--force", worktree]);
     } finally {
       rmSync(worktree, { recursive: true, force: true });
     }
+  }
+}
+
+function installRefDependencies(worktree: string, repo: string, sameLockfile: boolean, ref: string) {
+  try {
+    return installDependencies(worktree, repo, sameLockfile);
+  } catch (error) {
+    const why = error instanceof PolicyDiffError ? error.message : (error as Error).message;
+    throw new PolicyDiffError(
+      `cannot install the dependencies of ${ref} (its package-lock.json differs from this checkout's): ${why}`,
+    );
+  }
+}
+
+function parseExportOutput(stdout: string, ref: string): unknown {
+  try {
+    return JSON.parse(stdout) as unknown;
+  } catch {
+    throw new PolicyDiffError(`"isoloir policy export" at ${ref} did not print a JSON rule set`);
   }
 }
 

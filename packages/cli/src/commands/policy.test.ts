@@ -31,7 +31,7 @@ function writeCase(dir: string, name: string, edit: (c: Record<string, unknown>)
   return file;
 }
 
-describe("isoloir policy check", () => {
+describe("isoloir policy check", { timeout: 60_000 }, () => {
   it("passes the project's cases and exits 0, with the closing line alone", () => {
     const run = isoloir("policy", "check", "policies/cases");
     expect(run.code).toBe(0);
@@ -77,7 +77,7 @@ describe("isoloir policy check", () => {
   });
 });
 
-describe("isoloir policy eval, rules, explain, export", () => {
+describe("isoloir policy eval, rules, explain, export", { timeout: 60_000 }, () => {
   it("prints the decision of one case as JSON", () => {
     const run = isoloir("policy", "eval", publicCase);
     expect(run.code).toBe(0);

@@ -6,6 +6,7 @@ import { CliError, ExitCode } from "../errors";
 import { emit } from "../output";
 import { collectCaseFiles, describeMalformed, loadCase } from "./policy/case-files";
 import { closingLine, failureLine, runCheck } from "./policy/check";
+import { registerDiff } from "./policy/diff";
 import { nearMatches, parseJurisdiction, ruleBlock, ruleSummary, selectRules } from "./policy/rules";
 
 // `isoloir policy …`: the rules as typed code. None of these subcommands opens a database.
@@ -134,15 +135,20 @@ function registerExport(policyCommand: Command): void {
 export function registerPolicy(program: Command): Command {
   const policyCommand = program
     .command("policy")
-    .description("the CNIL rules as typed code: check cases, evaluate, list, explain, export")
+    .description("the CNIL rules as typed code: check cases, evaluate, list, explain, export, diff")
     .addHelpText(
       "after",
-      example("isoloir policy check policies/cases", "isoloir policy rules --jurisdiction FR"),
+      example(
+        "isoloir policy check policies/cases",
+        "isoloir policy rules --jurisdiction FR",
+        "isoloir policy diff HEAD",
+      ),
     );
   registerCheck(policyCommand);
   registerEval(policyCommand);
   registerRules(policyCommand);
   registerExplain(policyCommand);
   registerExport(policyCommand);
+  registerDiff(policyCommand);
   return policyCommand;
 }
