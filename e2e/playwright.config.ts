@@ -18,6 +18,7 @@ function throwAwayDataDir(): string {
 const dataDir = throwAwayDataDir();
 
 const port = 4310;
+const sandboxPort = 4311;
 
 export default defineConfig({
   testDir: ".",
@@ -48,12 +49,24 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    command: `node ../packages/cli/bin/isoloir.js serve --port ${port} --seed-contacts 300 --data-dir ${dataDir}`,
-    url: `http://127.0.0.1:${port}/healthz`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // the social-network sandbox, in its own process as in production
+      command: `node --import tsx ../apps/sandbox/src/main.ts --port ${sandboxPort}`,
+      url: `http://127.0.0.1:${sandboxPort}/healthz`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `node ../packages/cli/bin/isoloir.js serve --port ${port} --seed-contacts 300 --data-dir ${dataDir}`,
+      url: `http://127.0.0.1:${port}/healthz`,
+      env: { ISOLOIR_SANDBOX_URL: `http://127.0.0.1:${sandboxPort}` },
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

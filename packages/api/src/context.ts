@@ -1,5 +1,6 @@
 import type { findSession } from "@isoloir/accounts";
 import type { Db, Driver, Keys } from "@isoloir/db";
+import type { JobQueue } from "@isoloir/jobs";
 
 export type SessionWithUser = NonNullable<Awaited<ReturnType<typeof findSession>>>;
 
@@ -8,6 +9,8 @@ export interface Context {
   db: Db;
   driver: Driver;
   keys: Keys;
+  /** the job queue (absent in contexts that start no long work) */
+  jobs?: JobQueue;
   /** the raw session token from the cookie, if any */
   token?: string;
   session?: SessionWithUser;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { findSession } from "@isoloir/accounts";
 import type { Db, Driver, Keys } from "@isoloir/db";
+import type { JobQueue } from "@isoloir/jobs";
 import { parse, serialize } from "cookie";
 import type { Context } from "./context";
 
@@ -13,6 +14,8 @@ export interface HttpDeps {
   keys: Keys;
   /** set the Secure attribute (behind HTTPS) */
   secureCookies?: boolean;
+  /** the job queue long work goes to (enrichment, switch-off deletions); absent, such procedures refuse */
+  jobs?: JobQueue;
 }
 
 /** Builds a procedure context from an HTTP request: session from the httpOnly cookie, CSRF from a header. */
@@ -28,6 +31,7 @@ export async function createHttpContext(
     db: deps.db,
     driver: deps.driver,
     keys: deps.keys,
+    jobs: deps.jobs,
     token: session ? token : undefined,
     session,
     csrfHeader: typeof header === "string" ? header : undefined,

@@ -51,7 +51,15 @@ export {
   outcomes,
   ProviderNotAllowedError,
 } from "./jobs/run-job";
-export { StartEnrichment, startEnrichment, startEnrichmentWorker } from "./jobs/start";
+export {
+  queueSwitchOffDeletion,
+  SWITCH_OFF_QUEUE,
+  StartEnrichment,
+  SwitchOffJobData,
+  startEnrichment,
+  startEnrichmentWorker,
+  startSwitchOffWorker,
+} from "./jobs/start";
 export { deleteSwitchedOffEnrichment, enrichmentsOf, removeEnrichment } from "./stored";
 export { type Eligibility, eligibleContactIds, enrichmentEligibility } from "./eligibility";
 export { enrichmentRuntime, providerAllowed } from "./runtime";

@@ -1,4 +1,6 @@
 import { demoPassword, seedDemo } from "@isoloir/demo";
+import { enrichmentRuntime, startEnrichmentWorker, startSwitchOffWorker } from "@isoloir/enrichment";
+import { openJobQueue } from "@isoloir/jobs";
 import { startServer } from "@isoloir/server";
 import { type Command, Option } from "commander";
 import { globalOptions, openConfiguredDatabase } from "../context";
@@ -27,12 +29,17 @@ export function registerServe(program: Command): void {
       const seeded = opts.seed
         ? await seedDemo(database.db, database.keys, { contacts: Number(opts.seedContacts) })
         : undefined;
+      const jobs = await openJobQueue({ db: database.db, driver: database.driver, connectionString: process.env.DATABASE_URL });
+      await startEnrichmentWorker(jobs, enrichmentRuntime(database.db, database.keys.hmacKey));
+      await startSwitchOffWorker(jobs, database.db);
       const server = await startServer({
         ...database,
+        jobs,
         port: Number(opts.port),
         host: opts.host,
         secureCookies: process.env.ISOLOIR_SECURE_COOKIES === "1",
       }).catch(async (error: Error) => {
+        await jobs.stop({ graceful: false });
         await database.close();
         throw new CliError(`cannot listen on ${opts.host}:${opts.port}: ${error.message} (set --port or PORT)`);
       });
@@ -43,6 +50,7 @@ export function registerServe(program: Command): void {
       );
       const stop = async () => {
         await server.close();
+        await jobs.stop({ graceful: true, timeoutMs: 5000 });
         await database.close();
         process.exit(0);
       };

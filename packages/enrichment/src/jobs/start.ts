@@ -3,6 +3,7 @@ import type { Db } from "@isoloir/db";
 import type { JobQueue, Worker } from "@isoloir/jobs";
 import { z } from "zod";
 import { networks } from "../providers/types";
+import { deleteSwitchedOffEnrichment } from "../stored";
 import { ENRICHMENT_QUEUE, type EnrichmentDeps, EnrichmentJobData, enrichmentHandler, ProviderNotAllowedError } from "./run-job";
 
 export const StartEnrichment = EnrichmentJobData;
@@ -40,3 +41,26 @@ export function startEnrichmentWorker(jobs: JobQueue, deps: EnrichmentDeps, opti
 }
 
 export { networks };
+
+export const SWITCH_OFF_QUEUE = "enrichment-switch-off";
+
+export const SwitchOffJobData = z.object({
+  orgId: z.uuid(),
+  country: z.string().length(2),
+  /** the organisation's country: the switch of contacts without a country of their own */
+  orgCountry: z.string().length(2),
+  actor: z.string().min(1),
+});
+export type SwitchOffJobData = z.infer<typeof SwitchOffJobData>;
+
+/** A switch went off: its country's data is hidden at once (enrichmentsOf); this deletes it in the background. */
+export function queueSwitchOffDeletion(jobs: JobQueue, data: SwitchOffJobData): Promise<string> {
+  const parsed = SwitchOffJobData.parse(data);
+  return jobs.send(SWITCH_OFF_QUEUE, parsed, { singletonKey: `${parsed.orgId}:${parsed.country}`, retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true });
+}
+
+export function startSwitchOffWorker(jobs: JobQueue, db: Db): Promise<Worker> {
+  return jobs.work(SWITCH_OFF_QUEUE, { concurrency: 1, pollIntervalMs: 1000 }, async ({ data }) => ({
+    deleted: await deleteSwitchedOffEnrichment(db, SwitchOffJobData.parse(data)),
+  }));
+}
