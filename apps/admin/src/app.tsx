@@ -10,9 +10,12 @@ import {
 import { useTranslation } from "react-i18next";
 import { Navigate, Route, Routes } from "react-router";
 import { AuditPage } from "./pages/audit-page";
+import { ChangesPage } from "./pages/changes-page";
 import { CountriesPage } from "./pages/countries-page";
 import { MembersPage } from "./pages/members-page";
 import { OrganisationPage } from "./pages/organisation-page";
+import { RulePage } from "./pages/rule-page";
+import { RulesPage } from "./pages/rules-page";
 
 /** The navigation shows only what the member's role may open. */
 function AdminShell() {
@@ -23,11 +26,13 @@ function AdminShell() {
     ...(capabilities.includes("manageMembers") ? [{ to: "/members", label: t("nav.members") }] : []),
     { to: "/countries", label: t("nav.countries") },
     ...(capabilities.includes("readAudit") ? [{ to: "/audit", label: t("nav.audit") }] : []),
+    ...(capabilities.includes("readRules") ? [{ to: "/rules", label: t("nav.rules") }] : []),
+    ...(capabilities.includes("readDiffs") ? [{ to: "/changes", label: t("nav.changes") }] : []),
   ];
   return <IsoloirShell appLabel={t("app.label")} nav={nav} />;
 }
 
-/** Organisation admins: settings, members and roles, countries, audit log. */
+/** Organisation admins: settings, members and roles, countries, audit log, rules and their changes. */
 export function App() {
   const { t } = useTranslation();
   return (
@@ -56,6 +61,30 @@ export function App() {
           element={
             <RequireCapability capability="readAudit">
               <AuditPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="rules"
+          element={
+            <RequireCapability capability="readRules">
+              <RulesPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="rules/:ruleId"
+          element={
+            <RequireCapability capability="readRules">
+              <RulePage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="changes"
+          element={
+            <RequireCapability capability="readDiffs">
+              <ChangesPage />
             </RequireCapability>
           }
         />

@@ -4,6 +4,7 @@ import { contactsRouter } from "./routers/contacts";
 import { countriesRouter } from "./routers/countries";
 import { membersRouter } from "./routers/members";
 import { organisationRouter } from "./routers/organisation";
+import { rulesRouter } from "./routers/rules";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -13,6 +14,7 @@ export const appRouter = router({
   members: membersRouter,
   countries: countriesRouter,
   audit: auditRouter,
+  rules: rulesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { capabilities, type Capability } from "@isoloir/accounts";
 import { contactAssignments, type DbHandle, type Role, roles } from "@isoloir/db";
 import { testDatabases } from "@isoloir/db/testing";
+import { exportPolicySet } from "@isoloir/policies";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymousCaller, callerFor, orgWithTeam } from "./test-fixtures";
 
@@ -45,6 +46,14 @@ const procedures: { name: string; needs: Capability | "member"; call: (c: Caller
   },
   { name: "audit.list", needs: "readAudit", call: (c) => c.audit.list({}) },
   { name: "audit.verify", needs: "readAudit", call: (c) => c.audit.verify() },
+  { name: "rules.list", needs: "readRules", call: (c) => c.rules.list({ jurisdiction: "FR", lang: "en" }) },
+  { name: "rules.get", needs: "readRules", call: (c) => c.rules.get({ id: "FR-CNIL-EMAIL-OPTIN", lang: "fr" }) },
+  { name: "rules.current", needs: "readRules", call: (c) => c.rules.current() },
+  {
+    name: "rules.diff",
+    needs: "readDiffs",
+    call: (c) => c.rules.diff({ base: exportPolicySet(), head: exportPolicySet(), lang: "en" }),
+  },
 ];
 
 type Fixture = Awaited<ReturnType<typeof orgWithTeam>>;
