@@ -1,5 +1,6 @@
 import { AccountError } from "@isoloir/accounts";
 import { ContactError } from "@isoloir/contacts";
+import { ProviderNotAllowedError } from "@isoloir/enrichment";
 import { SwitchError } from "@isoloir/jurisdictions";
 import { TRPCError } from "@trpc/server";
 import { match } from "ts-pattern";
@@ -31,6 +32,9 @@ export function toTrpcError(error: unknown): TRPCError {
       .with("justification_required", "cnil_confirmation_required", () => "BAD_REQUEST" as const)
       .exhaustive();
     return new TRPCError({ code, message: error.message, cause: error });
+  }
+  if (error instanceof ProviderNotAllowedError) {
+    return new TRPCError({ code: "PRECONDITION_FAILED", message: error.message, cause: error });
   }
   if (error instanceof ZodError) {
     const issue = error.issues[0];

@@ -2,6 +2,7 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { contactsRouter } from "./routers/contacts";
 import { countriesRouter } from "./routers/countries";
+import { enrichmentRouter } from "./routers/enrichment";
 import { membersRouter } from "./routers/members";
 import { organisationRouter } from "./routers/organisation";
 import { rulesRouter } from "./routers/rules";
@@ -15,6 +16,7 @@ export const appRouter = router({
   countries: countriesRouter,
   audit: auditRouter,
   rules: rulesRouter,
+  enrichment: enrichmentRouter,
 });
 
 export type AppRouter = typeof appRouter;

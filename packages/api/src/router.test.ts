@@ -46,6 +46,17 @@ const procedures: { name: string; needs: Capability | "member"; call: (c: Caller
   },
   { name: "audit.list", needs: "readAudit", call: (c) => c.audit.list({}) },
   { name: "audit.verify", needs: "readAudit", call: (c) => c.audit.verify() },
+  { name: "enrichment.preview", needs: "runEnrichment", call: (c) => c.enrichment.preview({ provider: "twitter" }) },
+  {
+    name: "enrichment.remove",
+    needs: "runEnrichment",
+    call: (c, f) => c.enrichment.remove({ contactId: f.contactIds[0] ?? "", provider: "twitter" }),
+  },
+  {
+    name: "contacts.object(sms)",
+    needs: "exportImport",
+    call: (c, f) => c.contacts.object({ contactId: f.contactIds[1] ?? "", scope: ["sms"] }),
+  },
   { name: "rules.list", needs: "readRules", call: (c) => c.rules.list({ jurisdiction: "FR", lang: "en" }) },
   { name: "rules.get", needs: "readRules", call: (c) => c.rules.get({ id: "FR-CNIL-EMAIL-OPTIN", lang: "fr" }) },
   { name: "rules.current", needs: "readRules", call: (c) => c.rules.current() },

@@ -2,6 +2,7 @@ import { addMember, findSession, openSession } from "@isoloir/accounts";
 import { admitPerson } from "@isoloir/contacts";
 import { type Db, type Driver, type Role, roles } from "@isoloir/db";
 import { insertTestOrg, testKeys } from "@isoloir/db/testing";
+import type { JobQueue } from "@isoloir/jobs";
 import type { Context } from "./context";
 import { createCallerFactory } from "./trpc";
 import { appRouter } from "./root";
@@ -9,13 +10,19 @@ import { appRouter } from "./root";
 const createCaller = createCallerFactory(appRouter);
 
 /** A caller signed in as `userId`, carrying the right CSRF token unless told otherwise. */
-export async function callerFor(db: Db, driver: Driver, userId: string, opts: { csrf?: string | null } = {}) {
+export async function callerFor(
+  db: Db,
+  driver: Driver,
+  userId: string,
+  opts: { csrf?: string | null; jobs?: JobQueue } = {},
+) {
   const { token } = await openSession(db, userId);
   const session = await findSession(db, token);
   const ctx: Context = {
     db,
     driver,
     keys: testKeys,
+    jobs: opts.jobs,
     token,
     session,
     csrfHeader: opts.csrf === null ? undefined : (opts.csrf ?? session?.session.csrfToken),

@@ -12,3 +12,4 @@ export { identifierHmac, normaliseEmail, normalisePhone } from "./normalise";
 export { type ObjectionScope, recordObjection } from "./objections";
 export { ContactListQuery, countBySource, getContactDetail, listContacts } from "./queries";
 export { findSuppression, type IdentifierHmacs, suppress } from "./suppression";
+export { withdrawConsent } from "./withdraw";

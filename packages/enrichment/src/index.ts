@@ -63,3 +63,4 @@ export {
 export { deleteSwitchedOffEnrichment, enrichmentsOf, removeEnrichment } from "./stored";
 export { type Eligibility, eligibleContactIds, enrichmentEligibility } from "./eligibility";
 export { enrichmentRuntime, providerAllowed } from "./runtime";
+export { ContactFilter, contactFilterSql } from "./filter";

@@ -4,8 +4,11 @@ import {
   countBySource,
   getContactDetail,
   listContacts,
+  recordObjection,
+  withdrawConsent,
 } from "@isoloir/contacts";
 import { can } from "@isoloir/accounts";
+import { channels } from "@isoloir/db";
 import { z } from "zod";
 import { capable, router } from "../trpc";
 import { assignedContactIds } from "../assignments";
@@ -28,6 +31,21 @@ export const contactsRouter = router({
         if (!allowed.includes(input.id)) throw new ContactNotFoundError();
       }
       return getContactDetail(ctx.db, ctx.org.id, input.id);
+    }),
+
+  /** Withdraws one consent (takes effect everywhere at once; derived enrichment data goes with it). */
+  withdrawConsent: capable("exportImport")
+    .input(z.object({ contactId: z.uuid(), consentId: z.uuid() }).strict())
+    .mutation(async ({ ctx, input }) => ({
+      withdrawn: await withdrawConsent(ctx.db, { orgId: ctx.org.id, ...input }),
+    })),
+
+  /** Records an objection; to everything, it also suppresses the person for good. */
+  object: capable("exportImport")
+    .input(z.object({ contactId: z.uuid(), scope: z.union([z.literal("all"), z.array(z.enum(channels)).min(1)]) }).strict())
+    .mutation(async ({ ctx, input }) => {
+      await recordObjection(ctx.db, ctx.org.id, input.contactId, input.scope);
+      return { objected: true };
     }),
 
   /** Contacts per source kind, for the dashboard chart. */

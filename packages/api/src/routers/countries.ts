@@ -10,6 +10,7 @@ import {
   setProviderAllowed,
   switchHistory,
 } from "@isoloir/jurisdictions";
+import { queueSwitchOffDeletion } from "@isoloir/enrichment";
 import { z } from "zod";
 import { capable, orgProcedure, router } from "../trpc";
 
@@ -52,11 +53,19 @@ export const countriesRouter = router({
     .input(z.object({ country: z.string().length(2) }).strict())
     .query(({ ctx, input }) => switchHistory(ctx.db, ctx.org.id, input.country)),
 
+  /** A switch going off hides that country's enriched data at once; a background job deletes it. */
   setEnrichment: capable("manageEnrichment")
     .input(SwitchChange)
-    .mutation(({ ctx, input }) =>
-      setEnrichmentSwitch(ctx.db, { orgId: ctx.org.id, org: ctx.org, userId: ctx.user.id, pseudonym: ctx.member.actor }, input),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const actor = { orgId: ctx.org.id, org: ctx.org, userId: ctx.user.id, pseudonym: ctx.member.actor };
+      const saved = await setEnrichmentSwitch(ctx.db, actor, input);
+      const { jobs } = ctx;
+      if (!saved.enrichmentEnabled && jobs) {
+        const data = { orgId: ctx.org.id, country: saved.country, orgCountry: ctx.org.country, actor: ctx.member.actor };
+        ctx.afterCommit(async () => void (await queueSwitchOffDeletion(jobs, data)));
+      }
+      return saved;
+    }),
 
   providers: orgProcedure.query(({ ctx }) => providerAllowListOf(ctx.db, ctx.org.id)),
 

@@ -1,26 +1,26 @@
-import { sql, type SQL } from "drizzle-orm";
+import { ContactFilter, contactFilterSql } from "@isoloir/enrichment";
+import type { SQL } from "drizzle-orm";
 import { CliError } from "../errors";
 
 const keys = ["source", "country", "search"] as const;
 
-/** `source=<kind>,country=<CC>,search=<text>` → a condition over the contact (c) and its rows; it only narrows. */
+/** `source=<kind>,country=<CC>,search=<text>` → a condition over the contact; it only narrows. */
 export function parseContactFilter(text: string | undefined): SQL | undefined {
   if (!text) return undefined;
-  const parts: SQL[] = [];
+  const fields: Record<string, string> = {};
   for (const pair of text.split(",")) {
     const [key, ...rest] = pair.split("=");
+    const name = key?.trim() ?? "";
     const value = rest.join("=").trim();
-    if (!keys.includes(key?.trim() as (typeof keys)[number]) || !value) {
+    if (!keys.includes(name as (typeof keys)[number]) || !value) {
       throw new CliError(`--filter: "${pair}" is not one of ${keys.map((k) => `${k}=…`).join(", ")}`);
     }
-    if (key?.trim() === "source") {
-      parts.push(sql`exists (select 1 from provenance f where f.org_id = c.org_id and f.contact_id = c.id and f.source::text = ${value})`);
-    } else if (key?.trim() === "country") {
-      parts.push(sql`upper(c.country) = upper(${value})`);
-    } else {
-      const like = `%${value.replace(/[%_\\]/g, "\\$&")}%`;
-      parts.push(sql`(c.email ilike ${like} or c.last_name ilike ${like} or c.first_name ilike ${like})`);
-    }
+    fields[name] = value;
   }
-  return sql.join(parts, sql` and `);
+  const parsed = ContactFilter.safeParse(fields);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CliError(`--filter: ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  return contactFilterSql(parsed.data);
 }
