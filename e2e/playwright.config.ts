@@ -17,8 +17,8 @@ function throwAwayDataDir(): string {
 }
 const dataDir = throwAwayDataDir();
 
-const port = 4310;
-const sandboxPort = 4311;
+const port = Number(process.env.ISOLOIR_E2E_PORT ?? 4310);
+const sandboxPort = port + 1;
 
 export default defineConfig({
   testDir: ".",
