@@ -9,9 +9,9 @@ export const controllerTypes = [
   "candidate",
   "elected_official",
   "campaign_association",
-  "eu_institution",
   "association",
   "company",
+  "eu_institution",
 ] as const;
 export type ControllerType = (typeof controllerTypes)[number];
 
@@ -117,10 +117,10 @@ export type HostingRegion = (typeof hostingRegions)[number];
 export const transferMechanisms = [
   "none_needed_EEA",
   "adequacy",
+  "art49_derogation",
   "EU_US_DPF",
   "SCC_with_TIA",
   "BCR",
-  "art49_derogation",
   "none",
 ] as const;
 export type TransferMechanism = (typeof transferMechanisms)[number];

@@ -1,49 +1,28 @@
-// Closed vocabularies shared by the schema (pgEnum) and validation (z.enum).
-// Names and values follow ../../../../shared/policy-cases/README.md where they overlap.
+// Closed vocabularies shared by the schema (pgEnum) and validation (z.enum). Where a list is also the
+// case format's (shared/policy-cases/README.md), it is the policy engine's own list, so the database
+// and the rules can never drift apart (they once did: a transfer mechanism was missing here).
+import {
+  channels,
+  consentScopes,
+  controllerTypes,
+  dataCategories,
+  hostingRegions,
+  mechanisms,
+  providers,
+  sources,
+  transferMechanisms,
+} from "@isoloir/policy/vocabulary";
 
-export const orgKinds = [
-  "party",
-  "candidate",
-  "elected_official",
-  "campaign_association",
-  "association",
-  "company",
-  "eu_institution",
-] as const;
+export const orgKinds = controllerTypes;
+export const sourceKinds = sources;
+export const consentMechanisms = mechanisms;
+export { channels, consentScopes, dataCategories, hostingRegions, providers, transferMechanisms };
+
 export type OrgKind = (typeof orgKinds)[number];
 
 export const roles = ["owner", "admin", "compliance", "staff", "volunteer"] as const;
 export type Role = (typeof roles)[number];
 
-export const sourceKinds = [
-  "direct_form",
-  "newsletter_signup",
-  "event_signup",
-  "door_to_door",
-  "membership",
-  "donation",
-  "petition",
-  "candidacy_sponsorship",
-  "primary_participation",
-  "referral_tell_a_friend",
-  "electoral_list_L37",
-  "emargement_list_L68",
-  "consular_list_L330_4",
-  "melderegister_BMG50",
-  "uk_full_electoral_register",
-  "social_follow_or_friend",
-  "social_interaction",
-  "social_enrichment_lookup",
-  "public_web_or_directory_scrape",
-  "rented_or_bought_commercial_file",
-  "data_broker",
-  "association_or_union_member_file",
-  "employer_hr_or_payroll_file",
-  "own_business_customer_file",
-  "public_sector_file",
-  "data_obtained_via_public_mandate",
-  "unknown",
-] as const;
 export type SourceKind = (typeof sourceKinds)[number];
 
 export const collectorKinds = ["user", "form", "import", "provider", "seed"] as const;
@@ -59,54 +38,12 @@ export const legalBases = [
 ] as const;
 export type LegalBasis = (typeof legalBases)[number];
 
-export const consentScopes = [
-  "political_email",
-  "political_sms",
-  "political_automated_call",
-  "political_live_call",
-  "share_with_named_third_party",
-  "social_enrichment",
-  "reuse_other_elections",
-  "political_ad_targeting",
-  "political_opinion_recording",
-] as const;
 export type ConsentScope = (typeof consentScopes)[number];
 
-export const consentMechanisms = [
-  "unticked_checkbox",
-  "double_opt_in",
-  "verbal_recorded",
-  "parental_joint",
-  "pre_ticked",
-  "none",
-] as const;
 export type ConsentMechanism = (typeof consentMechanisms)[number];
 
-export const channels = [
-  "email",
-  "sms",
-  "automated_call",
-  "live_call",
-  "postal_addressed",
-  "door_to_door",
-  "social_dm",
-  "online_ad_targeting",
-] as const;
 export type Channel = (typeof channels)[number];
 
-export const dataCategories = [
-  "identity",
-  "contact",
-  "birth_date",
-  "birth_place",
-  "nationality",
-  "political_opinion_declared",
-  "political_opinion_inferred",
-  "turnout_history",
-  "name_origin_proxy",
-  "religion_proxy",
-  "social_profile",
-] as const;
 export type DataCategory = (typeof dataCategories)[number];
 
 export const suppressionReasons = ["objection", "erasure"] as const;
@@ -115,16 +52,4 @@ export type SuppressionReason = (typeof suppressionReasons)[number];
 export const identifierKinds = ["email", "phone"] as const;
 export type IdentifierKind = (typeof identifierKinds)[number];
 
-export const hostingRegions = ["EEA", "UK", "US", "other"] as const;
-export const transferMechanisms = [
-  "none_needed_EEA",
-  "adequacy",
-  "art49_derogation",
-  "EU_US_DPF",
-  "SCC_with_TIA",
-  "BCR",
-  "none",
-] as const;
-
-export const providers = ["facebook", "linkedin", "twitter", "meetup"] as const;
 export type Provider = (typeof providers)[number];
