@@ -68,6 +68,8 @@ describe.each(testDatabases())("the enrichment API on $name", (target) => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await staff.contacts.withdrawConsent({ contactId: consenting, consentId: consent?.id ?? "" })).toEqual({ withdrawn: true });
     expect(await staff.enrichment.forContact({ contactId: consenting })).toEqual([]);
+    const log = await (await as(home.members.owner)).audit.list({});
+    expect(log.items.find((e) => e.action === "consent.withdrawn")?.details).toMatchObject({ enrichmentDeleted: 1 });
     await handle.db.update(consents).set({ withdrawnAt: null }).where(eq(consents.contactId, consenting));
   });
 
