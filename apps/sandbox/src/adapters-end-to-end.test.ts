@@ -27,7 +27,7 @@ beforeEach(() => {
 });
 
 const providers = () =>
-  providersFromEnv({ ISOLOIR_SANDBOX_URL: sandbox.url, ISOLOIR_PROVIDER_TIMEOUT_MS: "2000" });
+  providersFromEnv({ ISOLOIR_SANDBOX_URL: sandbox.url, ISOLOIR_PROVIDER_TIMEOUT_MS: "20000" }); // generous: a loaded CI machine is slow, the timeout has its own test
 
 describe("the enrichment adapters against the sandbox", () => {
   it("agree with the sandbox on the email hash, the default tokens and the default port", () => {
