@@ -85,11 +85,14 @@ export function registerEnrich(program: Command): void {
 }
 
 async function follow(jobs: Awaited<ReturnType<typeof openJobQueue>>, id: string, total: number, bar: boolean) {
-  const progress = bar ? new SingleBar({ format: "enriching [{bar}] {value}/{total}", hideCursor: true }) : undefined;
-  progress?.start(total, 0);
+  const format = "enriching [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted}";
+  const progress = bar ? new SingleBar({ format, hideCursor: true, etaBuffer: 20 }) : undefined;
+  const started = Date.now();
+  progress?.start(total, 0, { rate: "0.0" });
   for (;;) {
     const job = await jobs.getJob<unknown, EnrichmentJobOutput>(id);
-    if (job?.progress) progress?.update(job.progress.done);
+    const done = job?.progress?.done ?? 0;
+    progress?.update(done, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) });
     if (job && ["completed", "failed", "cancelled"].includes(job.state)) {
       progress?.stop();
       return job;
