@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { query } from "../support/api";
 import { demo, signIn } from "../support/auth";
 
-test.describe("admin settings, countries and audit", () => {
+test.describe("admin settings, jurisdictions and audit", () => {
   test("an admin edits the DPO contact; the change lands in a verified audit chain", async ({ page }) => {
     await signIn(page, demo("admin"), { app: "admin" });
     await expect(page).toHaveURL(/\/admin\/organisation$/);
@@ -22,15 +23,20 @@ test.describe("admin settings, countries and audit", () => {
     await expect(page.getByRole("cell", { name: /Organisation modifiée/ }).first()).toBeVisible();
   });
 
-  test("countries show their contact counts and a read-only enrichment switch that is off", async ({
+  test("the old Countries address opens Jurisdictions, with each country's contact count", async ({
     page,
   }) => {
     await signIn(page, demo("admin"), { app: "admin" });
-    await page.getByRole("link", { name: "Pays" }).click();
+    const countries = await query<{ country: string; contacts: number }[]>(page, "countries.list");
+    const fr = countries.find((c) => c.country === "FR");
+    expect(fr, "the demo organisation has contacts in France").toBeDefined();
+    await page.goto("/admin/countries");
+    await expect(page).toHaveURL(/\/admin\/jurisdictions$/);
     const france = page.getByTestId("country-FR");
     await expect(france).toContainText("France");
-    await expect(france).toContainText("Désactivé");
-    await expect(france.getByRole("switch")).toBeDisabled();
-    await expect(page.getByText(/arrivera avec le module d'enrichissement/)).toBeVisible();
+    await expect(france.getByRole("cell").nth(1)).toHaveText(
+      new Intl.NumberFormat("fr-FR").format(fr?.contacts ?? 0),
+    );
+    await expect(page.getByRole("switch", { name: "Enrichissement en France" })).toBeEnabled();
   });
 });

@@ -11,7 +11,7 @@ import { useTranslation } from "react-i18next";
 import { Navigate, Route, Routes } from "react-router";
 import { AuditPage } from "./pages/audit-page";
 import { ChangesPage } from "./pages/changes-page";
-import { CountriesPage } from "./pages/countries-page";
+import { JurisdictionsPage } from "./pages/jurisdictions-page";
 import { MembersPage } from "./pages/members-page";
 import { OrganisationPage } from "./pages/organisation-page";
 import { RulePage } from "./pages/rule-page";
@@ -24,7 +24,7 @@ function AdminShell() {
   const nav: NavItem[] = [
     { to: "/organisation", label: t("nav.organisation") },
     ...(capabilities.includes("manageMembers") ? [{ to: "/members", label: t("nav.members") }] : []),
-    { to: "/countries", label: t("nav.countries") },
+    { to: "/jurisdictions", label: t("nav.jurisdictions") },
     ...(capabilities.includes("readAudit") ? [{ to: "/audit", label: t("nav.audit") }] : []),
     ...(capabilities.includes("readRules") ? [{ to: "/rules", label: t("nav.rules") }] : []),
     ...(capabilities.includes("readDiffs") ? [{ to: "/changes", label: t("nav.changes") }] : []),
@@ -32,7 +32,7 @@ function AdminShell() {
   return <IsoloirShell appLabel={t("app.label")} nav={nav} />;
 }
 
-/** Organisation admins: settings, members and roles, countries, audit log, rules and their changes. */
+/** Organisation admins: settings, members and roles, jurisdictions (enrichment switches), audit log, rules and their changes. */
 export function App() {
   const { t } = useTranslation();
   return (
@@ -55,7 +55,8 @@ export function App() {
             </RequireCapability>
           }
         />
-        <Route path="countries" element={<CountriesPage />} />
+        <Route path="jurisdictions" element={<JurisdictionsPage />} />
+        <Route path="countries" element={<Navigate to="/jurisdictions" replace />} />
         <Route
           path="audit"
           element={

@@ -15,4 +15,5 @@ export type VocabMatchesDb = [
   Assert<Same<ui.ConsentMechanism, db.ConsentMechanism>>,
   Assert<Same<ui.Channel, db.Channel>>,
   Assert<Same<ui.OrgKind, db.OrgKind>>,
+  Assert<Same<ui.Provider, db.Provider>>,
 ];

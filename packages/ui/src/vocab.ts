@@ -97,6 +97,10 @@ export const orgKinds = [
 ] as const;
 export type OrgKind = (typeof orgKinds)[number];
 
+/** The social networks enrichment may call (each organisation allows them one by one). */
+export const providers = ["facebook", "linkedin", "twitter", "meetup"] as const;
+export type Provider = (typeof providers)[number];
+
 /** The vocabularies that have labels, by the i18n key prefix under `vocab.`. */
 export const vocabularies = {
   role: roles,
@@ -107,5 +111,6 @@ export const vocabularies = {
   mechanism: consentMechanisms,
   channel: channels,
   orgKind: orgKinds,
+  provider: providers,
 } as const;
 export type Vocabulary = keyof typeof vocabularies;

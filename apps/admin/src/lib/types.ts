@@ -10,3 +10,6 @@ export type RuleCase = RuleDetail["cases"][number];
 export type Citation = RuleDetail["citations"][number];
 export type RuleSetDiff = RouterOutputs["rules"]["diff"];
 export type RuleSetExport = RouterOutputs["rules"]["current"];
+export type SwitchChangeRow = RouterOutputs["countries"]["history"][number];
+export type SwitchRequirements = RouterOutputs["countries"]["switchRequirements"];
+export type ProviderRow = RouterOutputs["countries"]["providers"][number];

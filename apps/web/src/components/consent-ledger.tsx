@@ -1,9 +1,11 @@
-import { useFormat, useVocabLabel } from "@isoloir/ui";
-import { Badge, Stack, Table, Text } from "@mantine/core";
+import { useCan, useFormat, useVocabLabel } from "@isoloir/ui";
+import { Badge, Button, Stack, Table, Text } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ConsentStatus, consentStatus } from "../lib/consent-status";
 import type { ConsentRow } from "../lib/types";
 import { Section } from "./section";
+import { WithdrawConsentModal } from "./withdraw-consent-modal";
 
 const statusColour = { valid: "green", withdrawn: "gray", invalid: "red" } as const;
 const rowBackground = {
@@ -33,11 +35,16 @@ function StatusCell({ status }: { status: ConsentStatus }) {
   );
 }
 
-/** The consent ledger (invariant 4): each purpose × channel grant, its evidence and notice; bad rows stand out. */
-export function ConsentLedger({ rows }: { rows: ConsentRow[] }) {
+/**
+ * The consent ledger (invariant 4): each purpose × channel grant, its evidence and notice; bad rows
+ * stand out. A consent not yet withdrawn can be withdrawn here (roles with export/import).
+ */
+export function ConsentLedger({ rows, contactId }: { rows: ConsentRow[]; contactId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const label = useVocabLabel();
+  const canWithdraw = useCan("exportImport");
+  const [withdrawing, setWithdrawing] = useState<ConsentRow | null>(null);
   return (
     <Section title={t("consents.title")} description={t("consents.description")} testId="consents">
       {rows.length === 0 ? (
@@ -62,12 +69,30 @@ export function ConsentLedger({ rows }: { rows: ConsentRow[] }) {
                 {rows.map((row) => {
                   const status = consentStatus(row);
                   return (
-                    <Table.Tr key={row.id} bg={rowBackground[status.kind]} data-status={status.kind}>
+                    <Table.Tr
+                      key={row.id}
+                      bg={rowBackground[status.kind]}
+                      data-status={status.kind}
+                      data-scope={row.scope}
+                      data-testid={`consent-${row.id}`}
+                    >
                       <Table.Td fw={500} td={status.kind === "withdrawn" ? "line-through" : undefined}>
                         {label("scope", row.scope)}
                       </Table.Td>
                       <Table.Td>
                         <StatusCell status={status} />
+                        {canWithdraw && !row.withdrawnAt && (
+                          <Button
+                            size="compact-xs"
+                            variant="light"
+                            color="red"
+                            mt={6}
+                            onClick={() => setWithdrawing(row)}
+                            aria-label={t("consents.withdrawLabel", { scope: label("scope", row.scope) })}
+                          >
+                            {t("consents.withdraw")}
+                          </Button>
+                        )}
                       </Table.Td>
                       <Table.Td
                         c={row.mechanism === "pre_ticked" || row.mechanism === "none" ? "red.8" : undefined}
@@ -98,6 +123,11 @@ export function ConsentLedger({ rows }: { rows: ConsentRow[] }) {
           <Text size="xs" c="dimmed" mt="sm">
             {t("consents.legend")}
           </Text>
+          <WithdrawConsentModal
+            contactId={contactId}
+            consent={withdrawing}
+            onClose={() => setWithdrawing(null)}
+          />
         </>
       )}
     </Section>

@@ -4,12 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ConsentLedger } from "../components/consent-ledger";
+import { EnrichButton } from "../components/enrich-modal";
+import { EnrichedData } from "../components/enriched-data";
 import { IdentityCard } from "../components/identity-card";
 import { ObjectionsCard } from "../components/objections-card";
 import { ProvenanceTable } from "../components/provenance-table";
 import { contactName } from "../lib/contact-name";
 
-/** One contact: identity, provenance, consent ledger and objections. */
+/** One contact: identity, provenance, consent ledger, enriched data and objections; "Enrich" for this one contact. */
 export function ContactDetailPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -21,18 +23,29 @@ export function ContactDetailPage() {
         ← {t("contact.back")}
       </Anchor>
       <QueryState query={detail}>
-        {(data) => (
-          <Stack gap="lg">
-            <PageHeader
-              title={contactName(data.contact) || t("contacts.unnamed")}
-              description={t("contact.description")}
-            />
-            <IdentityCard contact={data.contact} />
-            <ProvenanceTable rows={data.provenance} />
-            <ConsentLedger rows={data.consents} />
-            <ObjectionsCard rows={data.objections} />
-          </Stack>
-        )}
+        {(data) => {
+          const name = contactName(data.contact) || t("contacts.unnamed");
+          return (
+            <Stack gap="lg">
+              <PageHeader
+                title={name}
+                description={t("contact.description")}
+                actions={
+                  <EnrichButton
+                    filter={{ contactIds: [data.contact.id] }}
+                    title={t("enrich.titleContact")}
+                    scope={t("enrich.scopeContact", { name })}
+                  />
+                }
+              />
+              <IdentityCard contact={data.contact} />
+              <ProvenanceTable rows={data.provenance} />
+              <ConsentLedger rows={data.consents} contactId={data.contact.id} />
+              <EnrichedData contactId={data.contact.id} consents={data.consents} />
+              <ObjectionsCard rows={data.objections} />
+            </Stack>
+          );
+        }}
       </QueryState>
     </Stack>
   );

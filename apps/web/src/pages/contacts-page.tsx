@@ -13,7 +13,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { EnrichButton } from "../components/enrich-modal";
 import { contactName } from "../lib/contact-name";
+import { listFilter } from "../lib/enrichment";
 
 const pageSize = 25;
 
@@ -41,7 +43,10 @@ function useListParams() {
   return { page, q: params.get("q") ?? "", source: isSource(source) ? source : undefined, update };
 }
 
-/** Server-side paginated contacts, searchable by name or email (debounced), filterable by source. */
+/**
+ * Server-side paginated contacts, searchable by name or email (debounced), filterable by source; "Enrich"
+ * considers the contacts of the current filter.
+ */
 export function ContactsPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -62,9 +67,26 @@ export function ContactsPage() {
     placeholderData: keepPreviousData,
   });
   const sourceOptions = sourceKinds.map((value) => ({ value, label: label("source", value) }));
+  const filter = listFilter({ source, q });
+  const filters = [
+    source && t("enrich.filterSource", { source: label("source", source) }),
+    q && t("enrich.filterSearch", { search: q }),
+  ].filter(Boolean);
   return (
     <Stack gap="lg">
-      <PageHeader title={t("contacts.title")} description={t("contacts.description")} />
+      <PageHeader
+        title={t("contacts.title")}
+        description={t("contacts.description")}
+        actions={
+          <EnrichButton
+            filter={filter}
+            title={t("enrich.titleList")}
+            scope={
+              filters.length ? t("enrich.scopeList", { filters: filters.join(", ") }) : t("enrich.scopeAll")
+            }
+          />
+        }
+      />
       <Paper p="md">
         <Group align="flex-end" gap="md" wrap="wrap">
           <TextInput

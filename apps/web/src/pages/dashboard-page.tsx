@@ -33,6 +33,7 @@ function StatCard({
 
 function SourcesChart() {
   const { t } = useTranslation();
+  const format = useFormat();
   const trpc = useTRPC();
   const label = useVocabLabel();
   const bySource = useQuery(trpc.contacts.bySource.queryOptions());
@@ -56,6 +57,7 @@ function SourcesChart() {
               yAxisProps={{ width: 240 }}
               series={[{ name: "contacts", label: t("dashboard.series"), color: "indigo.6" }]}
               withBarValueLabel
+              valueFormatter={(value) => format.number(value)}
               gridAxis="x"
             />
           )

@@ -71,6 +71,7 @@ export const sharedEn: DeepStrings<SharedStrings> = {
     TOO_MANY_REQUESTS: "Too many requests. Please wait a moment.",
     BAD_REQUEST: "Some values are invalid.",
     CONFLICT: "This conflicts with the current state.",
+    PRECONDITION_FAILED: "A precondition is not met.",
     UNAUTHORIZED: "Your session has expired. Please sign in again.",
     INTERNAL: "Something went wrong on our side. Try again later.",
     NETWORK: "The server does not answer. Check your connection.",

@@ -70,6 +70,7 @@ export const sharedFr = {
     TOO_MANY_REQUESTS: "Trop de requêtes. Patientez un instant.",
     BAD_REQUEST: "Certaines valeurs sont invalides.",
     CONFLICT: "Cette action entre en conflit avec l'état actuel.",
+    PRECONDITION_FAILED: "Une condition préalable n'est pas remplie.",
     UNAUTHORIZED: "Votre session a expiré. Reconnectez-vous.",
     INTERNAL: "Un problème est survenu de notre côté. Réessayez plus tard.",
     NETWORK: "Le serveur ne répond pas. Vérifiez votre connexion.",

@@ -91,4 +91,10 @@ export const vocabEn: typeof vocabFr = {
     company: "Company",
     eu_institution: "EU institution",
   },
+  provider: {
+    facebook: "Facebook",
+    linkedin: "LinkedIn",
+    twitter: "X (Twitter)",
+    meetup: "Meetup",
+  },
 };

@@ -93,4 +93,10 @@ export const vocabFr: Labels = {
     company: "Entreprise",
     eu_institution: "Institution de l'Union européenne",
   },
+  provider: {
+    facebook: "Facebook",
+    linkedin: "LinkedIn",
+    twitter: "X (Twitter)",
+    meetup: "Meetup",
+  },
 };

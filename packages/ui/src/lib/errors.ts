@@ -8,6 +8,7 @@ const knownCodes = [
   "TOO_MANY_REQUESTS",
   "BAD_REQUEST",
   "CONFLICT",
+  "PRECONDITION_FAILED",
 ] as const;
 export type KnownCode = (typeof knownCodes)[number] | "INTERNAL" | "NETWORK";
 

@@ -1,0 +1,69 @@
+import { describeError, serverMessage, useTRPC, useVocabLabel } from "@isoloir/ui";
+import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
+import { useTranslation } from "react-i18next";
+import type { ConsentRow } from "../lib/types";
+
+/**
+ * Asks before withdrawing a consent. The server deletes what derives from it (enriched data) in the
+ * same transaction, so the ledger and the enriched data are both refreshed afterwards.
+ */
+export function WithdrawConsentModal({
+  contactId,
+  consent,
+  onClose,
+}: {
+  contactId: string;
+  consent: ConsentRow | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const label = useVocabLabel();
+  const queryClient = useQueryClient();
+  const shown = useRef(consent);
+  if (consent) shown.current = consent;
+  const scope = label("scope", shown.current?.scope);
+  const withdraw = useMutation(
+    trpc.contacts.withdrawConsent.mutationOptions({
+      onSuccess: async () => {
+        notifications.show({ color: "green", message: t("consents.withdrawn", { scope }) });
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.contacts.get.queryKey({ id: contactId }) }),
+          queryClient.invalidateQueries({ queryKey: trpc.enrichment.forContact.queryKey({ contactId }) }),
+        ]);
+        close();
+      },
+    }),
+  );
+  const close = () => {
+    withdraw.reset();
+    onClose();
+  };
+  return (
+    <Modal opened={consent !== null} onClose={close} title={t("consents.withdrawTitle", { scope })} centered>
+      <Stack gap="md">
+        <Text size="sm">{t("consents.withdrawBody")}</Text>
+        {withdraw.error && (
+          <Alert color="red" role="alert">
+            {describeError(t, withdraw.error)} {serverMessage(withdraw.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {t("common.cancel")}
+          </Button>
+          <Button
+            color="red"
+            loading={withdraw.isPending}
+            onClick={() => consent && withdraw.mutate({ contactId, consentId: consent.id })}
+          >
+            {t("consents.withdrawSubmit")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
