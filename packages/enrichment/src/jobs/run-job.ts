@@ -41,8 +41,11 @@ export interface EnrichmentDeps {
   now?: () => Date;
   rules?: CompiledPolicy;
   retry?: RetryPolicy;
-  /** instrumentation: called when a gate check right before a call passed (tests read it) */
-  onGatePassed?: (ref: GateRef, atMs: number) => void;
+  /**
+   * instrumentation: called when a gate check right before a call passed, with the instant it passed
+   * and the instant it began (its reads lie between the two; tests read them)
+   */
+  onGatePassed?: (ref: GateRef, atMs: number, checkStartedAtMs: number) => void;
   /** checks the allow-list: a job for a provider not on it is refused whole */
   providerAllowed: (db: Db, orgId: string, provider: Network) => Promise<boolean>;
 }
@@ -95,11 +98,12 @@ async function enrichOne(deps: EnrichmentDeps, job: JobContext<unknown>, ref: Ga
   let refusedBy: string[] | undefined;
   const gateBeforeCall = async () => {
     if (job.signal.aborted) return false;
+    const checkStartedAt = Date.now();
     const gate = await checkGate(deps.db, ref, now(), deps.rules);
     if (!gate.allowed) {
       refusedBy = gate.refusal === "policy" ? (gate.decision?.reasons.map((r) => r.ruleId) ?? []) : [gate.refusal ?? "refused"];
     }
-    if (gate.allowed) deps.onGatePassed?.(ref, Date.now());
+    if (gate.allowed) deps.onGatePassed?.(ref, Date.now(), checkStartedAt);
     return gate.allowed;
   };
   const lookup = await deps.limiter.run(ref.provider, () =>
