@@ -8,6 +8,8 @@ interface Run {
   controller: AbortController;
   /** set once this run's outcome is decided (stored, cancelled, expired, lost); later results are dropped */
   finalized: boolean;
+  /** when the run expires (epoch ms) */
+  expiresAt: number;
 }
 
 export interface RunnerOptions extends WorkOptions {
@@ -146,12 +148,15 @@ export class JobWorker<TData, TOutput> implements Worker {
     for (const run of live) {
       const status = statuses.get(run.job.id);
       if (status === "cancelled") await this.#abandon(run, "cancelled", "job cancelled");
-      if (status === "lost") await this.#abandon(run, "lost", "job no longer active for this worker");
+      // the database's own expiry sweep may take an overdue job away before our timer fires (a
+      // loaded machine delays timers): that is still an expiry, already failed by the sweep
+      if (status === "lost" && Date.now() >= run.expiresAt) await this.#abandon(run, "expired", "job expired", false);
+      else if (status === "lost") await this.#abandon(run, "lost", "job no longer active for this worker");
     }
   }
 
   #start(job: ClaimedJob): void {
-    const run: Run = { job, controller: new AbortController(), finalized: false };
+    const run: Run = { job, controller: new AbortController(), finalized: false, expiresAt: Date.now() + job.expireInSeconds * 1000 };
     this.#runs.add(run);
     const expiry = `job expired after ${job.expireInSeconds} s in active state`;
     const timer = setTimeout(() => void this.#abandon(run, "expired", expiry), job.expireInSeconds * 1000);
@@ -176,11 +181,11 @@ export class JobWorker<TData, TOutput> implements Worker {
   }
 
   /** Aborts the handler's signal; an expired or stopped run is failed (so retried) at once. */
-  async #abandon(run: Run, reason: AbortReason, message: string): Promise<void> {
+  async #abandon(run: Run, reason: AbortReason, message: string, failInBackend = true): Promise<void> {
     if (run.finalized) return;
     run.finalized = true;
     run.controller.abort(new JobAbortedError(reason, message));
-    if (reason === "expired" || reason === "stopped") {
+    if (failInBackend && (reason === "expired" || reason === "stopped")) {
       await this.backend.fail(run.job, message).catch(this.options.onError);
     }
   }
