@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 
-// The real product on a throw-away data directory (DATABASE_URL, when set, is used by the CLI instead).
+// The real product on a throw-away embedded data directory, always: DATABASE_URL is cleared for the
+// server, because a shared PostgreSQL database keeps the demo of an earlier run (seeded once) and the
+// journeys need the demo as this commit seeds it. The suites cover PostgreSQL below the browser.
 // Workers re-read this file: the directory is made once, by the main process, and handed down in env.
 function throwAwayDataDir(): string {
   const inherited = process.env.ISOLOIR_E2E_DATA_DIR;
@@ -62,7 +64,7 @@ export default defineConfig({
     {
       command: `node ../packages/cli/bin/isoloir.js serve --port ${port} --seed-contacts 300 --data-dir ${dataDir}`,
       url: `http://127.0.0.1:${port}/healthz`,
-      env: { ISOLOIR_SANDBOX_URL: `http://127.0.0.1:${sandboxPort}` },
+      env: { ISOLOIR_SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`, DATABASE_URL: "" },
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: "ignore",
