@@ -1,10 +1,15 @@
+import type { z } from "zod";
+
+/** The purge's error codes: a closed union the API maps to TRPCError and the CLI to exit codes. */
 export const purgeErrorCodes = [
+  "invalid_input",
   "not_found",
-  "not_approved",
+  "forbidden",
+  "wrong_state",
   "expired",
   "four_eyes",
-  "forbidden",
-  "drift",
+  "plan_mismatch",
+  "missing_signing_key",
   "bad_certificate",
 ] as const;
 export type PurgeErrorCode = (typeof purgeErrorCodes)[number];
@@ -17,4 +22,95 @@ export class PurgeError extends Error {
     super(message);
     this.name = "PurgeError";
   }
+}
+
+export class InvalidPurgeInputError extends PurgeError {
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super("invalid_input", issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; "));
+  }
+}
+
+export class PlanNotFoundError extends PurgeError {
+  constructor(readonly planId: string) {
+    super("not_found", `no purge plan ${planId} in this organisation`);
+  }
+}
+
+export class PurgeForbiddenError extends PurgeError {
+  constructor(
+    readonly capability: string,
+    readonly role: string | null,
+  ) {
+    super(
+      "forbidden",
+      role
+        ? `a ${role} may not do this (it needs ${capability})`
+        : `not a member of this organisation (it needs ${capability})`,
+    );
+  }
+}
+
+export class PlanStateError extends PurgeError {
+  constructor(
+    readonly planId: string,
+    readonly state: string,
+    expected: string,
+  ) {
+    super("wrong_state", `plan ${planId} is ${state}: ${expected}`);
+  }
+}
+
+export class PlanExpiredError extends PurgeError {
+  constructor(
+    readonly planId: string,
+    readonly expiresAt: Date,
+  ) {
+    super("expired", `plan ${planId} expired at ${expiresAt.toISOString()}: plan again`);
+  }
+}
+
+export class FourEyesError extends PurgeError {
+  constructor(readonly planId: string) {
+    super(
+      "four_eyes",
+      `four-eyes approval is on: a compliance member other than the planner must approve plan ${planId}`,
+    );
+  }
+}
+
+export class PlanMismatchError extends PurgeError {
+  constructor(
+    readonly planId: string,
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(
+      "plan_mismatch",
+      `plan ${planId} has hash ${actual}, not ${expected}: review the plan as it is now`,
+    );
+  }
+}
+
+export class MissingSigningKeyError extends PurgeError {
+  constructor() {
+    super(
+      "missing_signing_key",
+      "no certificate signing key: set ISOLOIR_SIGNING_KEY (an Ed25519 PKCS#8 PEM, or its base64)",
+    );
+  }
+}
+
+export class BadCertificateError extends PurgeError {
+  constructor(readonly problems: string[]) {
+    super("bad_certificate", `not a purge certificate: ${problems.join("; ")}`);
+  }
+}
+
+/** Parses with a zod schema, turning its issues into an InvalidPurgeInputError. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new InvalidPurgeInputError(
+    parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+  );
 }

@@ -1,5 +1,49 @@
-export { type BatchTarget, deleteTargets } from "./delete";
+export { ApproveInput, approvePlan, expireIfDue, FourEyesInput, setFourEyes } from "./approve";
+export { type BatchTally, dependentTables } from "./batch";
+export {
+  Certificate,
+  CertificateBody,
+  certificateFormat,
+  certificateHash,
+  getCertificate,
+  issueCertificate,
+} from "./certificate";
+export { certificatePage } from "./certificate-page";
+export { type Check, readCertificate, type Verification, verifyCertificate } from "./certificate-verify";
 export { batchDigest, targetDigest } from "./digest";
-export { PurgeError, type PurgeErrorCode, purgeErrorCodes } from "./errors";
-export { approvePlan, createPlan, getPlan, type NewPlan } from "./plans";
-export { type RunOptions, type RunResult, runPurge } from "./run";
+export { type EngineConditions, engineConditions, narrowedPolicy } from "./engine-conditions";
+export {
+  BadCertificateError,
+  FourEyesError,
+  InvalidPurgeInputError,
+  MissingSigningKeyError,
+  PlanExpiredError,
+  PlanMismatchError,
+  PlanNotFoundError,
+  PlanStateError,
+  PurgeError,
+  type PurgeErrorCode,
+  PurgeForbiddenError,
+  purgeErrorCodes,
+} from "./errors";
+export { PURGE_QUEUE, PurgeJobData, type PurgeJobOutput, purgeJobHandler, queuePurgeRun, startPurgeWorker } from "./job";
+export { memberPseudonym, PurgeContext, systemPlanner } from "./members";
+export { PlanInput, type PurgePlan, planPurge } from "./plan";
+export { getPlan, latestRun, listPlans, needsHuman, PlanRef, planDocument } from "./plan-read";
+export type { PlanCounts } from "./plan-sql";
+export { enrichmentQueue } from "./queued-work";
+export {
+  importRulesNotReasons,
+  orderReasons,
+  type ReasonDefinition,
+  ReasonKey,
+  type RowAction,
+  type RuleRef,
+  reasonKeys,
+  reasons,
+  retentionReasons,
+} from "./reasons";
+export { type PurgeRun, type RunContext, type RunHooks, RunInput, type RunOutcome, runPurge } from "./run";
+export { NightlyInput, type NightlyResult, planNightlyRetention, setNightlyRetention } from "./schedule";
+export { Granularity, PlanScope } from "./scope";
+export { keyFingerprint, publicKeyOf } from "./signing";

@@ -1,115 +1,165 @@
 import { appendAudit } from "@isoloir/audit";
-import { type Db, erasureRecords, purgePlans, purgeRuns, purgeTargets } from "@isoloir/db";
-import { and, asc, eq, gt, ne } from "drizzle-orm";
-import { type BatchTarget, deleteTargets } from "./delete";
-import { batchDigest, targetDigest } from "./digest";
-import { PurgeError } from "./errors";
-import { getPlan } from "./plans";
+import { type Db, purgeRuns } from "@isoloir/db";
+import { loadOrgFacts } from "@isoloir/policy-db";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { type Cascades, contactCascades, executeBatch } from "./batch";
+import { type Certificate, issueCertificate } from "./certificate";
+import { checkDrift, driftMessage } from "./drift";
+import { engineConditions } from "./engine-conditions";
+import { MissingSigningKeyError, parseInput } from "./errors";
+import { type PurgeContext, requireCapability } from "./members";
+import type { PurgePlan } from "./plan";
+import { presentQueueTables, type QueueTables } from "./queued-work";
+import { ReasonKey } from "./reasons";
+import { type RowFlags, rowFlags, withoutJit } from "./row-flags";
+import { finish, openRun, type PurgeRun, planOf, stop } from "./run-lifecycle";
+import { PlanScope } from "./scope";
 
-export interface RunOptions {
-  batchSize?: number;
-  runner: { userId: string; pseudonym: string };
-  /**
-   * Called inside each batch's transaction before anything is deleted: returns how many rows now
-   * match the plan's reasons (as of the plan's time) outside the frozen set. Non-zero stops the run.
-   */
-  checkDrift?: (tx: Db, plan: Awaited<ReturnType<typeof getPlan>>) => Promise<number>;
-  onProgress?: (progress: { done: number; total: number }) => void;
-  /** test hook: called inside a batch's transaction after the deletes, before it commits */
+export const RunInput = z
+  .object({
+    planId: z.uuid(),
+    /** refuse unless the plan still has this hash (a plan file's) */
+    planHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    batchSize: z.number().int().min(1).max(50_000).default(1000),
+    /** the clock that decides whether an approved plan has expired (default now) */
+    now: z.date().optional(),
+  })
+  .strict();
+export type RunInput = z.input<typeof RunInput>;
+
+export type { PurgeRun } from "./run-lifecycle";
+
+export interface RunHooks {
+  onProgress?: (progress: { done: number; total: number; batches: number }) => void;
+  /** stops between batches (the run stays resumable) */
+  signal?: AbortSignal;
+  /** tests only: inside a batch's transaction, after its deletes, before it commits */
   afterDeletes?: (batch: number) => Promise<void> | void;
+  /** tests only: after a batch committed */
+  afterCommit?: (batch: number) => Promise<void> | void;
 }
 
-export type RunResult = typeof purgeRuns.$inferSelect;
+export interface RunOutcome {
+  run: PurgeRun;
+  plan: PurgePlan;
+  /** set when the run completed */
+  certificate?: Certificate;
+}
 
-/** Finds the plan's live run (to resume after a crash) or starts one; a completed run is returned as is. */
-async function openRun(db: Db, orgId: string, planId: string, runner: RunOptions["runner"]) {
-  return db.transaction(async (tx) => {
-    const [plan] = await tx.select().from(purgePlans).where(and(eq(purgePlans.orgId, orgId), eq(purgePlans.id, planId))).for("update");
-    if (!plan) throw new PurgeError("not_found", `no purge plan ${planId} in this organisation`);
-    const [live] = await tx.select().from(purgeRuns).where(and(eq(purgeRuns.orgId, orgId), eq(purgeRuns.planId, planId), ne(purgeRuns.state, "stopped")));
-    if (live) return live;
-    if (plan.state !== "approved" && plan.state !== "stopped") throw new PurgeError("not_approved", `plan ${planId} is ${plan.state}: it must be approved first`);
-    const [run] = await tx.insert(purgeRuns).values({ orgId, planId, runBy: runner.userId }).returning();
-    await tx.update(purgePlans).set({ state: "running" }).where(and(eq(purgePlans.orgId, orgId), eq(purgePlans.id, planId)));
-    await appendAudit(tx, { orgId, action: "purge.run_started", actor: runner.pseudonym, details: { planId, runId: run?.id } });
-    if (!run) throw new Error("insert purge run returned nothing");
-    return run;
-  });
+export type RunContext = PurgeContext & { signingKey?: string };
+
+interface Runner {
+  plan: PurgePlan;
+  actor: string;
+  flags: RowFlags;
+  queues: QueueTables;
+  cascades: Cascades;
+  batchSize: number;
+  hooks: RunHooks;
 }
 
 /**
- * Runs (or resumes) an approved plan: batched transactions over the frozen targets in ordinal order.
- * Each batch deletes what is still there, records erasure digests, appends one audit entry committing to
- * the batch digest and moves the resume point — all or nothing, so a crash anywhere leaves no residue.
+ * Runs (or resumes) an approved plan in batched transactions over its frozen targets. Each batch
+ * re-checks the plan's reasons as of its own time, deletes what is still there, records erasure
+ * digests and one audit entry committing to them, and moves the resume point — all or nothing, so a
+ * crash at any point leaves no residue. Idempotent: a completed plan returns its run and certificate.
  */
-export async function runPurge(db: Db, orgId: string, planId: string, options: RunOptions): Promise<RunResult> {
-  let run = await openRun(db, orgId, planId, options.runner);
-  const total = await db.$count(purgeTargets, and(eq(purgeTargets.orgId, orgId), eq(purgeTargets.planId, planId)));
-  while (run.state === "running") {
-    run = await runBatch(db, run, options);
-    options.onProgress?.({ done: Math.min(total, run.deleted + run.alreadyGone), total });
+export async function runPurge(
+  db: Db,
+  ctx: RunContext,
+  rawInput: RunInput,
+  hooks: RunHooks = {},
+): Promise<RunOutcome> {
+  const input = parseInput(RunInput, rawInput);
+  if (!ctx.signingKey) throw new MissingSigningKeyError();
+  const signingKey = ctx.signingKey;
+  const { ctx: acting, actor } = await requireCapability(db, ctx, "runPurge");
+  let run = await openRun(db, acting, actor, input);
+  const plan = await planOf(db, acting.orgId, input.planId);
+  if (run.state === "running") {
+    const org = await loadOrgFacts(db, acting.orgId);
+    const reasons = plan.reasons.map((r) => ReasonKey.parse(r));
+    const flags = rowFlags(
+      engineConditions(org, plan.asOf, reasons),
+      PlanScope.parse(plan.scope),
+      plan.granularity,
+    );
+    const runner: Runner = {
+      plan,
+      actor,
+      flags,
+      queues: await presentQueueTables(db),
+      cascades: await contactCascades(db),
+      batchSize: input.batchSize,
+      hooks,
+    };
+    while (run.state === "running" && !hooks.signal?.aborted) {
+      run = await runBatch(db, run, runner);
+      const done = run.deleted + run.alreadyGone;
+      hooks.onProgress?.({ done, total: plan.counts.targets, batches: run.batches });
+      if (run.state === "running") await hooks.afterCommit?.(run.batches);
+    }
   }
-  return run;
+  const final = await planOf(db, acting.orgId, input.planId);
+  if (run.state !== "completed") return { run, plan: final };
+  const certificate = await issueCertificate(
+    db,
+    { orgId: acting.orgId, hmacKey: acting.hmacKey, signingKey },
+    { planId: plan.id },
+  );
+  return { run, plan: final, certificate };
 }
 
-async function runBatch(db: Db, current: RunResult, options: RunOptions): Promise<RunResult> {
-  const { orgId, planId } = current;
+async function runBatch(db: Db, current: PurgeRun, r: Runner): Promise<PurgeRun> {
   return db.transaction(async (tx) => {
-    const [run] = await tx.select().from(purgeRuns).where(and(eq(purgeRuns.orgId, orgId), eq(purgeRuns.id, current.id))).for("update");
-    if (!run || run.state !== "running") return run ?? current;
-    const plan = await getPlan(tx, orgId, planId);
-    const drift = options.checkDrift ? await options.checkDrift(tx, plan) : 0;
-    if (drift > 0) return stop(tx, run, `${drift} rows now match the plan's reasons outside its frozen targets: plan again`, options);
-    const batch = await tx
+    await tx.execute(withoutJit);
+    const [run] = await tx
       .select()
-      .from(purgeTargets)
-      .where(and(eq(purgeTargets.orgId, orgId), eq(purgeTargets.planId, planId), gt(purgeTargets.ordinal, run.lastOrdinal)))
-      .orderBy(asc(purgeTargets.ordinal))
-      .limit(options.batchSize ?? 500);
-    if (batch.length === 0) return finish(tx, run, options);
-    const deleted = await deleteTargets(tx, orgId, batch as BatchTarget[]);
-    const digests = batch.map((t) => targetDigest(planId, t.kind, t.targetId));
-    const number = run.batches + 1;
-    await tx
-      .insert(erasureRecords)
-      .values(batch.map((t, i) => ({ orgId, planId, digest: digests[i] ?? "", reason: t.reason, batch: number })))
-      .onConflictDoNothing();
+      .from(purgeRuns)
+      .where(and(eq(purgeRuns.orgId, current.orgId), eq(purgeRuns.id, current.id)))
+      .for("update");
+    if (run?.state !== "running") return run ?? current;
+    const drift = driftMessage(
+      await checkDrift(tx, { orgId: run.orgId, planId: run.planId, plannedAt: r.plan.plannedAt }, r.flags),
+    );
+    if (drift) return stop(tx, run, r.actor, drift);
+    const range = {
+      orgId: run.orgId,
+      planId: run.planId,
+      lo: run.lastOrdinal + 1,
+      hi: run.lastOrdinal + r.batchSize,
+      batch: run.batches + 1,
+    };
+    if (range.lo > r.plan.counts.targets) return finish(tx, run, r.plan, r.actor);
+    const tally = await executeBatch(tx, range, r.queues, r.cascades);
     await appendAudit(tx, {
-      orgId,
+      orgId: run.orgId,
       action: "purge.batch",
-      actor: options.runner.pseudonym,
-      details: { planId, runId: run.id, batch: number, digest: batchDigest(digests), deleted, alreadyGone: batch.length - deleted },
+      actor: r.actor,
+      target: `plan:${run.planId}`,
+      details: {
+        planId: run.planId,
+        runId: run.id,
+        batch: range.batch,
+        ordinals: [range.lo, Math.min(range.hi, r.plan.counts.targets)],
+        ...tally,
+      },
     });
-    await options.afterDeletes?.(number);
+    await r.hooks.afterDeletes?.(range.batch);
     const [next] = await tx
       .update(purgeRuns)
       .set({
-        lastOrdinal: batch[batch.length - 1]?.ordinal ?? run.lastOrdinal,
-        batches: number,
-        deleted: run.deleted + deleted,
-        alreadyGone: run.alreadyGone + batch.length - deleted,
+        lastOrdinal: Math.min(range.hi, r.plan.counts.targets),
+        batches: range.batch,
+        deleted: run.deleted + tally.deleted,
+        alreadyGone: run.alreadyGone + tally.alreadyGone,
       })
-      .where(and(eq(purgeRuns.orgId, orgId), eq(purgeRuns.id, run.id)))
+      .where(and(eq(purgeRuns.orgId, run.orgId), eq(purgeRuns.id, run.id)))
       .returning();
     return next ?? run;
   });
-}
-
-async function finish(tx: Db, run: RunResult, options: RunOptions): Promise<RunResult> {
-  const [done] = await tx.update(purgeRuns).set({ state: "completed", finishedAt: new Date() }).where(and(eq(purgeRuns.orgId, run.orgId), eq(purgeRuns.id, run.id))).returning();
-  await tx.update(purgePlans).set({ state: "completed" }).where(and(eq(purgePlans.orgId, run.orgId), eq(purgePlans.id, run.planId)));
-  await appendAudit(tx, {
-    orgId: run.orgId,
-    action: "purge.run_completed",
-    actor: options.runner.pseudonym,
-    details: { planId: run.planId, runId: run.id, batches: run.batches, deleted: run.deleted, alreadyGone: run.alreadyGone },
-  });
-  return done ?? run;
-}
-
-async function stop(tx: Db, run: RunResult, reason: string, options: RunOptions): Promise<RunResult> {
-  const [stopped] = await tx.update(purgeRuns).set({ state: "stopped", stopReason: reason, finishedAt: new Date() }).where(and(eq(purgeRuns.orgId, run.orgId), eq(purgeRuns.id, run.id))).returning();
-  await tx.update(purgePlans).set({ state: "stopped" }).where(and(eq(purgePlans.orgId, run.orgId), eq(purgePlans.id, run.planId)));
-  await appendAudit(tx, { orgId: run.orgId, action: "purge.run_stopped", actor: options.runner.pseudonym, details: { planId: run.planId, runId: run.id, reason } });
-  return stopped ?? run;
 }

@@ -1,13 +1,5 @@
-import {
-  boolean,
-  foreignKey,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, foreignKey, index, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
+import { contacts } from "./contacts";
 import {
   channelEnum,
   consentMechanismEnum,
@@ -15,7 +7,6 @@ import {
   identifierKindEnum,
   suppressionReasonEnum,
 } from "./enums";
-import { contacts } from "./contacts";
 import { at, createdAt, tenantColumns } from "./tenant";
 
 /** Versioned notice texts; a consent points at the exact one shown. */
@@ -76,6 +67,8 @@ export const objections = pgTable(
       "cascade",
     ),
     index().on(t.orgId, t.contactId),
+    // a purge run re-checks only what changed since its plan
+    index().on(t.orgId, t.createdAt),
   ],
 );
 

@@ -9,8 +9,8 @@ import {
   text,
   uuid,
 } from "drizzle-orm/pg-core";
-import { collectorKindEnum, legalBasisEnum, sourceKindEnum } from "./enums";
 import { elections } from "./elections";
+import { collectorKindEnum, legalBasisEnum, sourceKindEnum } from "./enums";
 import { at, createdAt, tenantColumns } from "./tenant";
 
 export const contacts = pgTable(
@@ -45,6 +45,8 @@ export const contacts = pgTable(
     index().on(t.orgId, t.phoneHmac),
     index().on(t.orgId, t.lastName, t.firstName),
     index().on(t.orgId, t.email),
+    // a purge run re-checks only what changed since its plan
+    index().on(t.orgId, t.updatedAt),
   ],
 );
 
@@ -77,5 +79,7 @@ export const provenance = pgTable(
     index().on(t.orgId, t.contactId),
     index().on(t.orgId, t.electionId),
     index().on(t.orgId, t.source),
+    // a purge run re-checks only rows that arrived since its plan
+    index().on(t.orgId, t.createdAt),
   ],
 );

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, char, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  char,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { orgKindEnum, roleEnum } from "./enums";
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
@@ -17,6 +27,8 @@ export const organisations = pgTable("organisations", {
   dpoName: text(),
   dpoEmail: text(),
   fourEyesPurgeApproval: boolean().notNull().default(true),
+  /** opt-in: a nightly purge plan for the retention reasons, which waits for approval */
+  nightlyRetentionPurge: boolean().notNull().default(false),
   createdAt: createdAt(),
 });
 

@@ -1,0 +1,266 @@
+import { type Db, rows } from "@isoloir/db";
+import { type SQL, sql } from "drizzle-orm";
+import { type QueueTables, scrubQueuedWork } from "./queued-work";
+
+/** One batch: the frozen targets with ordinals lo..hi. */
+export interface BatchRange {
+  orgId: string;
+  planId: string;
+  lo: number;
+  hi: number;
+  batch: number;
+}
+
+export interface BatchTally {
+  targets: number;
+  deleted: number;
+  alreadyGone: number;
+  byReason: Record<string, { deleted: number; alreadyGone: number }>;
+  /** rows deleted per table (a whole contact's dependents, then the contact) */
+  byTable: Record<string, number>;
+  /** contacts that stay, whose fields brought only by a deleted row were blanked */
+  contactsEdited: number;
+  suppressions: number;
+  queuedJobs: number;
+  /** SHA-256 over the batch's erasure digests */
+  digest: string;
+}
+
+/** A whole contact's dependent tables, as the schema has them today (the run reads the catalog itself). */
+export const dependentTables = [
+  "contact_assignments",
+  "enrichments",
+  "objections",
+  "consents",
+  "provenance",
+] as const;
+
+/** Contact fields a provenance row can bring, with their columns and what "gone" is. */
+const broughtFields: [string, string, SQL][] = [
+  ["firstName", "first_name", sql`''`],
+  ["lastName", "last_name", sql`''`],
+  ["email", "email", sql`null`],
+  ["phone", "phone", sql`null`],
+  ["addressLine", "address_line", sql`null`],
+  ["postalCode", "postal_code", sql`null`],
+  ["city", "city", sql`null`],
+  ["country", "country", sql`null`],
+  ["birthYear", "birth_year", sql`null`],
+];
+
+const inRange = (r: BatchRange, kind?: "contact" | "provenance"): SQL =>
+  sql`t.org_id = ${r.orgId}::uuid and t.plan_id = ${r.planId}::uuid and t.ordinal between ${r.lo} and ${r.hi}${kind ? sql` and t.kind = ${kind}` : sql``}`;
+
+/**
+ * The batch's target ids as an array: `x.col = any(${idsOf(…)})` always probes x's index (the
+ * planner cannot cost an array it has not built yet as large), where a join to purge_targets would
+ * tempt it into scanning the organisation's whole table each batch.
+ */
+const idsOf = (r: BatchRange, kind: "contact" | "provenance"): SQL =>
+  sql`array(select t.target_id from purge_targets t where ${inRange(r, kind)})`;
+
+/** The batch's targets themselves (found through the ordinal index), to name a deleted row's reason. */
+const batchTargets = (r: BatchRange): SQL =>
+  sql`(select t.target_id, t.reason from purge_targets t where ${inRange(r)})`;
+
+const count = async (tx: Db, query: SQL): Promise<number> =>
+  (await rows<{ n: number }>(tx, query))[0]?.n ?? 0;
+
+/** People removed because they objected leave only their identifiers' HMACs, on the suppression list. */
+async function suppressObjectors(tx: Db, r: BatchRange): Promise<number> {
+  return count(
+    tx,
+    sql`with s as (
+    insert into suppressions (org_id, kind, hmac, reason)
+    select distinct c.org_id, k.kind::identifier_kind, k.hmac, 'objection'::suppression_reason
+    from contacts c cross join lateral (values ('email', c.email_hmac), ('phone', c.phone_hmac)) k(kind, hmac)
+    where c.org_id = ${r.orgId}::uuid and k.hmac is not null
+      and c.id = any(array(select t.contact_id from purge_targets t where ${inRange(r)} and t.reason = 'objected_all'))
+    on conflict do nothing returning 1) select count(*)::int as n from s`,
+  );
+}
+
+/**
+ * Single rows: deletes them and, in the same statement, blanks on each contact that stays the fields
+ * only its deleted rows brought (never a field another row, or nobody, brought). The statement's
+ * snapshot still sees the deleted rows, so "kept" leaves them out explicitly.
+ */
+async function deleteSingleRows(
+  tx: Db,
+  r: BatchRange,
+): Promise<{ deleted: Record<string, number>; edited: number }> {
+  const drop = (field: string) => sql`(${field} = any(g.gone) and not (${field} = any(g.kept)))`;
+  const assignments = broughtFields.map(
+    ([field, column, gone]) =>
+      sql`${sql.identifier(column)} = case when ${drop(field)} then ${gone} else c.${sql.identifier(column)} end`,
+  );
+  const [row] = await rows<{ deleted: Record<string, number> | null; edited: number }>(
+    tx,
+    sql`with going as (
+      delete from provenance d where d.org_id = ${r.orgId}::uuid and d.id = any(${idsOf(r, "provenance")}) returning d.id, d.contact_id, d.fields),
+    gone as materialized (select contact_id, array_agg(distinct f) as fields from going, unnest(fields) f group by contact_id),
+    kept as materialized (
+      select k.contact_id, array_agg(distinct f) as fields
+      from provenance k, unnest(k.fields) f
+      where k.org_id = ${r.orgId}::uuid and k.contact_id = any(array(select contact_id from gone))
+        and not exists (select 1 from going x where x.id = k.id) group by k.contact_id),
+    changes as materialized (
+      select g.contact_id, g.fields as gone, coalesce(k.fields, '{}'::text[]) as kept
+      from gone g left join kept k on k.contact_id = g.contact_id),
+    u as (update contacts c set ${sql.join(assignments, sql`, `)},
+        email_hmac = case when ${drop("email")} then null else c.email_hmac end,
+        phone_hmac = case when ${drop("phone")} then null else c.phone_hmac end
+      from changes g
+      where c.org_id = ${r.orgId}::uuid and c.id = any(array(select contact_id from changes)) and c.id = g.contact_id
+        and not (g.gone <@ g.kept) returning 1)
+    select (select json_object_agg(reason, n) from (
+        select t.reason, count(*)::int as n from going d join ${batchTargets(r)} t on t.target_id = d.id group by t.reason) x) as deleted,
+      (select count(*)::int from u) as edited`,
+  );
+  return { deleted: row?.deleted ?? {}, edited: row?.edited ?? 0 };
+}
+
+/** Deletes the batch's targets of one kind from `table`, counted per reason. */
+async function deleteTargets(
+  tx: Db,
+  r: BatchRange,
+  table: "contacts" | "provenance",
+  kind: "contact" | "provenance",
+): Promise<Record<string, number>> {
+  const list = await rows<{ reason: string; n: number }>(
+    tx,
+    sql`with d as (
+      delete from ${sql.identifier(table)} x where x.org_id = ${r.orgId}::uuid and x.id = any(${idsOf(r, kind)}) returning x.id)
+    select t.reason, count(*)::int as n from d join ${batchTargets(r)} t on t.target_id = d.id group by t.reason`,
+  );
+  return Object.fromEntries(list.map((x) => [x.reason, x.n]));
+}
+
+/** Rows each table has lost in this transaction (its statistics count cascaded deletes too). */
+async function deletedSoFar(tx: Db, tables: readonly string[]): Promise<Record<string, number>> {
+  const pairs = tables.map((t) => sql`${t}::text, pg_stat_get_xact_tuples_deleted(${t}::regclass)`);
+  const [row] = await rows<{ d: Record<string, number> }>(
+    tx,
+    sql`select json_build_object(${sql.join(pairs, sql`, `)}) as d`,
+  );
+  return row?.d ?? {};
+}
+
+/** Counting instead, when the server keeps no statistics (track_counts off): one index-only pass before the delete. */
+async function countDependents(
+  tx: Db,
+  r: BatchRange,
+  tables: readonly string[],
+): Promise<Record<string, number>> {
+  const counts = tables.map(
+    (table) =>
+      sql`(select count(*)::int from ${sql.identifier(table)} x where x.org_id = ${r.orgId}::uuid and x.contact_id = any((select ids from batch)::uuid[])) as ${sql.identifier(table)}`,
+  );
+  const [row] = await rows<Record<string, number>>(
+    tx,
+    sql`with batch as materialized (select ${idsOf(r, "contact")} as ids) select ${sql.join(counts, sql`, `)}`,
+  );
+  return row ?? {};
+}
+
+/**
+ * Whole contacts go by one DELETE: the foreign keys' ON DELETE CASCADE removes their dependent rows,
+ * as a plain DELETE would, in every table that references them (read from the catalog at the start of
+ * the run). The rows each table lost come from the transaction's own statistics.
+ */
+async function deleteWholeContacts(
+  tx: Db,
+  r: BatchRange,
+  cascades: Cascades,
+  byTable: Record<string, number>,
+) {
+  const counted = cascades.trackCounts ? undefined : await countDependents(tx, r, dependentTables);
+  const before = cascades.trackCounts ? await deletedSoFar(tx, cascades.tables) : {};
+  const deleted = await deleteTargets(tx, r, "contacts", "contact");
+  const after = cascades.trackCounts ? await deletedSoFar(tx, cascades.tables) : (counted ?? {});
+  for (const table of cascades.tables) {
+    const n = Number(after[table] ?? 0) - Number(before[table] ?? 0);
+    if (n > 0) byTable[table] = (byTable[table] ?? 0) + n;
+  }
+  byTable.contacts = Object.values(deleted).reduce((a, b) => a + b, 0);
+  return deleted;
+}
+
+export interface Cascades {
+  /** every table a contact's deletion cascades to */
+  tables: string[];
+  /** the server counts rows per table (track_counts), so cascades are counted without scanning */
+  trackCounts: boolean;
+}
+
+/** The tables the foreign keys cascade a contact's deletion to, transitively, from the catalog. */
+export async function contactCascades(db: Db): Promise<Cascades> {
+  const list = await rows<{ name: string }>(
+    db,
+    sql`with recursive dependent(oid) as (
+      select c.conrelid from pg_constraint c where c.contype = 'f' and c.confrelid = 'contacts'::regclass and c.confdeltype = 'c'
+      union
+      select c.conrelid from pg_constraint c join dependent d on c.confrelid = d.oid where c.contype = 'f' and c.confdeltype = 'c')
+    select relname::text as name from dependent join pg_class on pg_class.oid = dependent.oid order by 1`,
+  );
+  const [setting] = await rows<{ on: string }>(db, sql`select current_setting('track_counts') as on`);
+  return { tables: list.map((t) => t.name), trackCounts: setting?.on === "on" };
+}
+
+/** Writes the batch's erasure records; returns the batch digest over exactly those, and the targets per reason. */
+async function recordErasures(
+  tx: Db,
+  r: BatchRange,
+): Promise<{ digest: string; planned: Record<string, number> }> {
+  const [row] = await rows<{ digest: string; planned: Record<string, number> | null }>(
+    tx,
+    sql`with written as (
+      insert into erasure_records (org_id, plan_id, digest, reason, batch)
+      select t.org_id, t.plan_id, encode(sha256(convert_to(t.plan_id::text || ':' || t.kind || ':' || t.target_id::text, 'UTF8')), 'hex'), t.reason, ${r.batch}
+      from purge_targets t where ${inRange(r)}
+      returning digest, reason)
+    select encode(sha256(convert_to(coalesce(string_agg(digest, E'\n' order by digest collate "C"), ''), 'UTF8')), 'hex') as digest,
+      (select json_object_agg(reason, n) from (select reason, count(*)::int as n from written group by reason) x) as planned
+    from written`,
+  );
+  return { digest: row?.digest ?? "", planned: row?.planned ?? {} };
+}
+
+/**
+ * Deletes what is still there of one batch's targets, with its cascades, suppressions, queued work and
+ * erasure records, then drops the handled targets. Runs inside the batch's transaction.
+ */
+export async function executeBatch(
+  tx: Db,
+  r: BatchRange,
+  queues: QueueTables,
+  cascades: Cascades,
+): Promise<BatchTally> {
+  const suppressions = await suppressObjectors(tx, r);
+  const single = await deleteSingleRows(tx, r);
+  const byTable: Record<string, number> = {};
+  const contactsDeleted = await deleteWholeContacts(tx, r, cascades, byTable);
+  byTable.provenance = (byTable.provenance ?? 0) + Object.values(single.deleted).reduce((a, b) => a + b, 0);
+  const erased = sql`select t.target_id::text from purge_targets t where ${inRange(r, "contact")}`;
+  const queuedJobs = await scrubQueuedWork(tx, r.orgId, erased, queues);
+  const { digest, planned } = await recordErasures(tx, r);
+  await tx.execute(sql`delete from purge_targets t where ${inRange(r)}`);
+  const byReason: BatchTally["byReason"] = {};
+  for (const [reason, n] of Object.entries(planned)) {
+    const deleted = (single.deleted[reason] ?? 0) + (contactsDeleted[reason] ?? 0);
+    byReason[reason] = { deleted, alreadyGone: n - deleted };
+  }
+  const targets = Object.values(planned).reduce((a, n) => a + n, 0);
+  const deleted = Object.values(byReason).reduce((a, b) => a + b.deleted, 0);
+  return {
+    targets,
+    deleted,
+    alreadyGone: targets - deleted,
+    byReason,
+    byTable,
+    contactsEdited: single.edited,
+    suppressions,
+    queuedJobs,
+    digest,
+  };
+}
