@@ -43,7 +43,7 @@ function fictionalFrenchPhone(index: number): string {
   return `01 99 00 ${String(Math.floor(index / 100) % 100).padStart(2, "0")} ${String(index % 100).padStart(2, "0")}`;
 }
 
-function identityFor(r: Random, index: number): Identity {
+export function identityFor(r: Random, index: number): Identity {
   const firstName = r.pick(firstNames);
   const lastName = r.pick(lastNames);
   const email = `${slug(firstName)}.${slug(lastName)}${index}@${r.pick(mailDomains)}`;

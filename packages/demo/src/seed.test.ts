@@ -1,7 +1,7 @@
+import { signIn } from "@isoloir/accounts";
 import { verifyAuditChain } from "@isoloir/audit";
 import { consents, type DbHandle, objections, provenance, suppressions } from "@isoloir/db";
 import { testDatabases, testKeys } from "@isoloir/db/testing";
-import { signIn } from "@isoloir/accounts";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPassword } from "./fixtures";
@@ -15,12 +15,24 @@ describe.each(testDatabases())("demo seed on $name", (target) => {
   afterAll(async () => handle?.close());
 
   it("seeds once, with varied sources, consents and objections, and a sign-in per role", async () => {
-    const first = await seedDemo(handle.db, testKeys, { contacts: 300, now: new Date("2026-11-24T10:00:00Z") });
-    expect(first).toMatchObject({ created: true, contacts: 300 });
+    const first = await seedDemo(handle.db, testKeys, {
+      contacts: 300,
+      now: new Date("2026-11-24T10:00:00Z"),
+    });
+    expect(first).toMatchObject({ created: true });
+    const legacy = Object.values(first.legacy ?? {}).reduce((a, b) => a + b, 0);
+    expect(legacy).toBeGreaterThan(20);
+    expect(first.contacts).toBe(300 + legacy);
     const again = await seedDemo(handle.db, testKeys, { contacts: 300 });
-    expect(again).toMatchObject({ created: false, orgId: first.orgId, contacts: 300 });
-    const sources = new Set((await handle.db.select().from(provenance).where(eq(provenance.orgId, first.orgId))).map((p) => p.source));
+    expect(again).toMatchObject({ created: false, orgId: first.orgId, contacts: first.contacts });
+    const sources = new Set(
+      (await handle.db.select().from(provenance).where(eq(provenance.orgId, first.orgId))).map(
+        (p) => p.source,
+      ),
+    );
     expect(sources.size).toBeGreaterThanOrEqual(10);
+    for (const source of ["social_enrichment_lookup", "public_sector_file", "electoral_list_L37"])
+      expect(sources.has(source as never)).toBe(true);
     expect(await handle.db.$count(consents, eq(consents.orgId, first.orgId))).toBeGreaterThan(50);
     expect(await handle.db.$count(objections, eq(objections.orgId, first.orgId))).toBeGreaterThan(0);
     expect(await handle.db.$count(suppressions, eq(suppressions.orgId, first.orgId))).toBeGreaterThan(0);

@@ -22,6 +22,7 @@ import {
   insertNotices,
   insertProcessors,
 } from "./fixtures";
+import { type LegacyCounts, seedLegacyBatch } from "./legacy";
 import { seededRandom } from "./random";
 
 export interface SeedOptions {
@@ -29,6 +30,8 @@ export interface SeedOptions {
   contacts?: number;
   /** drop and re-create the demo organisation */
   force?: boolean;
+  /** add the legacy batch to clean up with a purge (default true) */
+  legacy?: boolean;
   now?: Date;
   onProgress?: (done: number, total: number) => void;
 }
@@ -37,6 +40,8 @@ export interface SeedResult {
   created: boolean;
   orgId: string;
   contacts: number;
+  /** what the legacy batch added (absent when the demo already existed or legacy was off) */
+  legacy?: LegacyCounts;
   signIns: { email: string; role: string }[];
   password: string;
 }
@@ -48,7 +53,13 @@ export async function seedDemo(db: Db, keys: Keys, options: SeedOptions = {}): P
   const [existing] = await db.select().from(organisations).where(eq(organisations.slug, demoSlug));
   if (existing && !options.force) {
     const count = await db.$count(contacts, eq(contacts.orgId, existing.id));
-    return { created: false, orgId: existing.id, contacts: count, signIns: demoSignIns, password: demoPassword };
+    return {
+      created: false,
+      orgId: existing.id,
+      contacts: count,
+      signIns: demoSignIns,
+      password: demoPassword,
+    };
   }
   if (existing) await db.delete(organisations).where(eq(organisations.id, existing.id));
   await db.delete(users).where(like(users.email, `%@${demoDomain}`));
@@ -63,14 +74,31 @@ export async function seedDemo(db: Db, keys: Keys, options: SeedOptions = {}): P
     legislative: electionIds.legislative.id,
     municipal: electionIds.municipal.id,
   });
+  const legacy =
+    options.legacy === false
+      ? undefined
+      : await seedLegacyBatch(db, keys, org.id, total, options.now ?? new Date());
   const volunteer = userIds.volunteer;
   if (volunteer) {
     await db
       .insert(contactAssignments)
       .values(contactIds.slice(0, 25).map((contactId) => ({ orgId: org.id, userId: volunteer, contactId })));
   }
-  await appendAudit(db, { orgId: org.id, action: "demo.seeded", actor: systemActor, details: { contacts: total } });
-  return { created: true, orgId: org.id, contacts: contactIds.length, signIns: demoSignIns, password: demoPassword };
+  await appendAudit(db, {
+    orgId: org.id,
+    action: "demo.seeded",
+    actor: systemActor,
+    details: { contacts: total, legacy: legacy ?? null },
+  });
+  const contactCount = await db.$count(contacts, eq(contacts.orgId, org.id));
+  return {
+    created: true,
+    orgId: org.id,
+    contacts: contactCount,
+    legacy,
+    signIns: demoSignIns,
+    password: demoPassword,
+  };
 }
 
 /** One member per role with the known demo password (no forced change), and a platform operator. */
