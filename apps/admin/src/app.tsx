@@ -14,6 +14,9 @@ import { ChangesPage } from "./pages/changes-page";
 import { JurisdictionsPage } from "./pages/jurisdictions-page";
 import { MembersPage } from "./pages/members-page";
 import { OrganisationPage } from "./pages/organisation-page";
+import { PurgeNewPage } from "./pages/purge-new-page";
+import { PurgePlanPage } from "./pages/purge-plan-page";
+import { PurgesPage } from "./pages/purges-page";
 import { RulePage } from "./pages/rule-page";
 import { RulesPage } from "./pages/rules-page";
 
@@ -28,11 +31,12 @@ function AdminShell() {
     ...(capabilities.includes("readAudit") ? [{ to: "/audit", label: t("nav.audit") }] : []),
     ...(capabilities.includes("readRules") ? [{ to: "/rules", label: t("nav.rules") }] : []),
     ...(capabilities.includes("readDiffs") ? [{ to: "/changes", label: t("nav.changes") }] : []),
+    ...(capabilities.includes("planPurge") ? [{ to: "/purges", label: t("nav.purges") }] : []),
   ];
   return <IsoloirShell appLabel={t("app.label")} nav={nav} />;
 }
 
-/** Organisation admins: settings, members and roles, jurisdictions (enrichment switches), audit log, rules and their changes. */
+/** Organisation admins: settings, members and roles, jurisdictions (enrichment switches), audit log, rules and their changes, purges. */
 export function App() {
   const { t } = useTranslation();
   return (
@@ -86,6 +90,30 @@ export function App() {
           element={
             <RequireCapability capability="readDiffs">
               <ChangesPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="purges"
+          element={
+            <RequireCapability capability="planPurge">
+              <PurgesPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="purges/new"
+          element={
+            <RequireCapability capability="planPurge">
+              <PurgeNewPage />
+            </RequireCapability>
+          }
+        />
+        <Route
+          path="purges/:planId"
+          element={
+            <RequireCapability capability="planPurge">
+              <PurgePlanPage />
             </RequireCapability>
           }
         />

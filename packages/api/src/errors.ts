@@ -2,6 +2,7 @@ import { AccountError } from "@isoloir/accounts";
 import { ContactError } from "@isoloir/contacts";
 import { ProviderNotAllowedError } from "@isoloir/enrichment";
 import { SwitchError } from "@isoloir/jurisdictions";
+import { PurgeError, type PurgeErrorCode } from "@isoloir/purge";
 import { TRPCError } from "@trpc/server";
 import { match } from "ts-pattern";
 import { ZodError } from "zod";
@@ -36,6 +37,9 @@ export function toTrpcError(error: unknown): TRPCError {
   if (error instanceof ProviderNotAllowedError) {
     return new TRPCError({ code: "PRECONDITION_FAILED", message: error.message, cause: error });
   }
+  if (error instanceof PurgeError) {
+    return new TRPCError({ code: purgeCode(error.code), message: error.message, cause: error });
+  }
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const message = issue ? `${issue.path.join(".") || "input"}: ${issue.message}` : "invalid input";
@@ -43,3 +47,13 @@ export function toTrpcError(error: unknown): TRPCError {
   }
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "something went wrong on our side" });
 }
+
+/** Every purge error code (`purgeErrorCodes`) has its tRPC code; a new one fails to compile here. */
+export const purgeCode = (code: PurgeErrorCode) =>
+  match(code)
+    .with("invalid_input", "bad_certificate", () => "BAD_REQUEST" as const)
+    .with("not_found", () => "NOT_FOUND" as const)
+    .with("forbidden", "four_eyes", () => "FORBIDDEN" as const)
+    .with("wrong_state", "plan_mismatch", () => "CONFLICT" as const)
+    .with("expired", "missing_signing_key", () => "PRECONDITION_FAILED" as const)
+    .exhaustive();

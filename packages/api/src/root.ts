@@ -5,6 +5,7 @@ import { countriesRouter } from "./routers/countries";
 import { enrichmentRouter } from "./routers/enrichment";
 import { membersRouter } from "./routers/members";
 import { organisationRouter } from "./routers/organisation";
+import { purgeRouter } from "./routers/purge";
 import { rulesRouter } from "./routers/rules";
 import { router } from "./trpc";
 
@@ -17,6 +18,7 @@ export const appRouter = router({
   audit: auditRouter,
   rules: rulesRouter,
   enrichment: enrichmentRouter,
+  purge: purgeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -57,6 +57,14 @@ const procedures: { name: string; needs: Capability | "member"; call: (c: Caller
     needs: "exportImport",
     call: (c, f) => c.contacts.object({ contactId: f.contactIds[1] ?? "", scope: ["sms"] }),
   },
+  { name: "purge.reasons", needs: "planPurge", call: (c) => c.purge.reasons() },
+  { name: "purge.list", needs: "readAudit", call: (c) => c.purge.list() },
+  { name: "purge.create", needs: "planPurge", call: (c) => c.purge.create({ reasons: ["objected_all"] }) },
+  {
+    name: "purge.approve(someone else's plan)",
+    needs: "approvePurge",
+    call: (c, f) => c.purge.approve({ planId: f.adminPlan.id, planHash: f.adminPlan.planHash }),
+  },
   { name: "rules.list", needs: "readRules", call: (c) => c.rules.list({ jurisdiction: "FR", lang: "en" }) },
   { name: "rules.get", needs: "readRules", call: (c) => c.rules.get({ id: "FR-CNIL-EMAIL-OPTIN", lang: "fr" }) },
   { name: "rules.current", needs: "readRules", call: (c) => c.rules.current() },
@@ -67,7 +75,14 @@ const procedures: { name: string; needs: Capability | "member"; call: (c: Caller
   },
 ];
 
-type Fixture = Awaited<ReturnType<typeof orgWithTeam>>;
+/** The team, plus a purge plan by the admin that a compliance member may approve. */
+type Fixture = Awaited<ReturnType<typeof orgWithTeam>> & { adminPlan: { id: string; planHash: string } };
+
+async function fixture(handle: DbHandle): Promise<Fixture> {
+  const team = await orgWithTeam(handle.db);
+  const adminPlan = await (await callerFor(handle.db, handle.driver, team.members.admin)).purge.create({ reasons: ["objected_all"] });
+  return { ...team, adminPlan };
+}
 
 describe.each(testDatabases())("api router on $name", (target) => {
   let handle: DbHandle;
@@ -75,8 +90,8 @@ describe.each(testDatabases())("api router on $name", (target) => {
   let foreign: Fixture;
   beforeAll(async () => {
     handle = await target.open();
-    home = await orgWithTeam(handle.db);
-    foreign = await orgWithTeam(handle.db);
+    home = await fixture(handle);
+    foreign = await fixture(handle);
   });
   afterAll(async () => handle?.close());
 

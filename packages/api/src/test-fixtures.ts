@@ -1,6 +1,6 @@
 import { addMember, findSession, openSession } from "@isoloir/accounts";
 import { admitPerson } from "@isoloir/contacts";
-import { type Db, type Driver, type Role, roles } from "@isoloir/db";
+import { type Db, type Driver, type Keys, type Role, roles } from "@isoloir/db";
 import { insertTestOrg, testKeys } from "@isoloir/db/testing";
 import type { JobQueue } from "@isoloir/jobs";
 import type { Context } from "./context";
@@ -14,14 +14,14 @@ export async function callerFor(
   db: Db,
   driver: Driver,
   userId: string,
-  opts: { csrf?: string | null; jobs?: JobQueue } = {},
+  opts: { csrf?: string | null; jobs?: JobQueue; keys?: Keys } = {},
 ) {
   const { token } = await openSession(db, userId);
   const session = await findSession(db, token);
   const ctx: Context = {
     db,
     driver,
-    keys: testKeys,
+    keys: opts.keys ?? testKeys,
     jobs: opts.jobs,
     token,
     session,

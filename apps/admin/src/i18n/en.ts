@@ -1,5 +1,6 @@
 import type { DeepStrings } from "@isoloir/ui";
 import type { fr } from "./fr";
+import { purgesEn } from "./purges-en";
 
 /** The admin app's own strings (English): exactly the French keys. */
 export const en: DeepStrings<typeof fr> = {
@@ -11,6 +12,7 @@ export const en: DeepStrings<typeof fr> = {
     audit: "Audit log",
     rules: "Rules",
     changes: "Rule changes",
+    purges: "Purges",
   },
   organisation: {
     title: "Organisation",
@@ -314,4 +316,5 @@ export const en: DeepStrings<typeof fr> = {
     afterText: "After",
     chartLabel: "Number of rules added, removed and changed",
   },
+  purges: purgesEn,
 };

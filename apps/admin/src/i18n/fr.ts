@@ -1,3 +1,5 @@
+import { purgesFr } from "./purges-fr";
+
 /** The admin app's own strings (French). Shared strings (auth, shell, vocabularies) live in @isoloir/ui. */
 export const fr = {
   app: { label: "Administration" },
@@ -8,6 +10,7 @@ export const fr = {
     audit: "Journal d'audit",
     rules: "Règles",
     changes: "Modifications des règles",
+    purges: "Purges",
   },
   organisation: {
     title: "Organisation",
@@ -323,4 +326,5 @@ export const fr = {
     afterText: "Après",
     chartLabel: "Nombre de règles ajoutées, retirées et modifiées",
   },
+  purges: purgesFr,
 };
