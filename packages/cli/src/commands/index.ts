@@ -3,6 +3,7 @@ import { registerAudit } from "./audit";
 import { registerEnrich } from "./enrich";
 import { registerMigrate } from "./migrate";
 import { registerPolicy } from "./policy";
+import { registerPurge } from "./purge";
 import { registerSeed } from "./seed";
 import { registerServe } from "./serve";
 
@@ -14,4 +15,5 @@ export function registerCommands(program: Command): void {
   registerAudit(program);
   registerPolicy(program);
   registerEnrich(program);
+  registerPurge(program);
 }

@@ -1,6 +1,7 @@
 import { demoPassword, seedDemo } from "@isoloir/demo";
 import { enrichmentRuntime, startEnrichmentWorker, startSwitchOffWorker } from "@isoloir/enrichment";
 import { openJobQueue } from "@isoloir/jobs";
+import { startPurgeWorker } from "@isoloir/purge";
 import { startServer } from "@isoloir/server";
 import { type Command, Option } from "commander";
 import { globalOptions, openConfiguredDatabase } from "../context";
@@ -32,6 +33,7 @@ export function registerServe(program: Command): void {
       const jobs = await openJobQueue({ db: database.db, driver: database.driver, connectionString: process.env.DATABASE_URL });
       await startEnrichmentWorker(jobs, enrichmentRuntime(database.db, database.keys.hmacKey));
       await startSwitchOffWorker(jobs, database.db);
+      await startPurgeWorker(jobs, { db: database.db, hmacKey: database.keys.hmacKey, signingKey: database.keys.signingKey });
       const server = await startServer({
         ...database,
         jobs,
