@@ -19,24 +19,39 @@ export function testDatabases(): TestDatabase[] {
   return list;
 }
 
-/** Creates a database of its own on the server behind `url`, dropped again on close. */
-export async function openThrowawayPostgres(url: string): Promise<DbHandle> {
-  const name = `isoloir_t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+/**
+ * A database of its own on the server behind `url`, for tests that need a URL rather than a handle
+ * (pg-boss, a child process). Whoever opens it first migrates it.
+ */
+export async function createThrowawayDatabase(
+  url: string,
+  prefix = "isoloir_t",
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  const run = async (statement: string) => {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  await run(`create database ${name}`);
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const handle = await openPostgres(target.toString(), { max: 4 });
+  return { url: target.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+}
+
+/** Creates a migrated database of its own on the server behind `url`, dropped again on close. */
+export async function openThrowawayPostgres(url: string): Promise<DbHandle> {
+  const database = await createThrowawayDatabase(url);
+  const handle = await openPostgres(database.url, { max: 4 });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await database.drop();
     },
   };
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type DbHandle, openPglite, openPostgres } from "@isoloir/db";
-import { openThrowawayPostgres } from "@isoloir/db/testing";
-import pg from "pg";
+import { createThrowawayDatabase, openThrowawayPostgres } from "@isoloir/db/testing";
 import { openEmbeddedQueue, openJobQueue } from "./open";
 import type { JobQueue } from "./types";
 
@@ -18,30 +17,12 @@ export interface QueueTarget {
   open: () => Promise<QueueDatabase>;
 }
 
-/** A database of its own on the server behind `url`, for pg-boss, which needs a URL rather than a handle. */
-async function createThrowawayDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `isoloir_jobs_t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  const run = async (statement: string) => {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      await admin.query(statement);
-    } finally {
-      await admin.end();
-    }
-  };
-  await run(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return { url: target.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
-}
-
 function embeddedOn(handle: DbHandle): QueueDatabase {
   return { openQueue: () => openEmbeddedQueue(handle.db), close: handle.close };
 }
 
 async function pgBossOnThrowaway(url: string): Promise<QueueDatabase> {
-  const database = await createThrowawayDatabase(url);
+  const database = await createThrowawayDatabase(url, "isoloir_jobs_t");
   const handle = await openPostgres(database.url, { migrate: false, max: 2 });
   return {
     openQueue: () =>

@@ -13,15 +13,13 @@ import {
 import { type PurgeContext, requireCapability } from "./members";
 import type { PurgePlan } from "./plan";
 import { getPlan } from "./plan-read";
+import { PlanHash } from "./scope";
 
 export const ApproveInput = z
   .object({
     planId: z.uuid(),
     /** the hash of the plan the approver reviewed: a different plan is refused */
-    planHash: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/)
-      .optional(),
+    planHash: PlanHash.optional(),
     now: z.date().optional(),
   })
   .strict();

@@ -26,7 +26,14 @@ export {
   PurgeForbiddenError,
   purgeErrorCodes,
 } from "./errors";
-export { PURGE_QUEUE, PurgeJobData, type PurgeJobOutput, purgeJobHandler, queuePurgeRun, startPurgeWorker } from "./job";
+export {
+  PURGE_QUEUE,
+  PurgeJobData,
+  type PurgeJobOutput,
+  purgeJobHandler,
+  queuePurgeRun,
+  startPurgeWorker,
+} from "./job";
 export { memberPseudonym, PurgeContext, systemPlanner } from "./members";
 export { PlanInput, type PurgePlan, planPurge } from "./plan";
 export { getPlan, latestRun, listPlans, needsHuman, PlanRef, planDocument } from "./plan-read";

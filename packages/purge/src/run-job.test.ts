@@ -1,5 +1,5 @@
 import { type DbHandle, generateSigningKey, openPostgres } from "@isoloir/db";
-import { testDatabases } from "@isoloir/db/testing";
+import { createThrowawayDatabase, testDatabases } from "@isoloir/db/testing";
 import { type JobQueue, openEmbeddedQueue, openJobQueue } from "@isoloir/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approvePlan } from "./approve";
@@ -8,7 +8,6 @@ import { planPurge } from "./plan";
 import { enrichmentQueue } from "./queued-work";
 import { reasonKeys } from "./reasons";
 import { runPurge } from "./run";
-import { createThrowawayDatabase } from "./test-postgres";
 import { ctxOf, frozenTargets, purgeScenario, type Scenario, scenarioAt } from "./test-scenario";
 
 const signingKey = generateSigningKey();

@@ -14,16 +14,13 @@ import { presentQueueTables, type QueueTables } from "./queued-work";
 import { ReasonKey } from "./reasons";
 import { type RowFlags, rowFlags, withoutJit } from "./row-flags";
 import { finish, openRun, type PurgeRun, planOf, stop } from "./run-lifecycle";
-import { PlanScope } from "./scope";
+import { PlanHash, PlanScope } from "./scope";
 
 export const RunInput = z
   .object({
     planId: z.uuid(),
     /** refuse unless the plan still has this hash (a plan file's) */
-    planHash: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/)
-      .optional(),
+    planHash: PlanHash.optional(),
     batchSize: z.number().int().min(1).max(50_000).default(1000),
     /** the clock that decides whether an approved plan has expired (default now) */
     now: z.date().optional(),

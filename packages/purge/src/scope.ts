@@ -78,3 +78,6 @@ export const derivedRowSql = sql`(p.source = 'social_enrichment_lookup' or 'soci
 /** `--granularity derived`: only enrichment-derived rows may be taken; `auto`: any. */
 export const granularitySql = (granularity: Granularity): SQL =>
   granularity === "derived" ? derivedRowSql : sql`true`;
+
+/** A plan's SHA-256 hash, hex: what an approver reviewed, or what a plan file carries. */
+export const PlanHash = z.string().regex(/^[0-9a-f]{64}$/, "a plan hash is 64 hex characters");

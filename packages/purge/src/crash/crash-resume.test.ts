@@ -12,7 +12,7 @@ import {
   rows,
   suppressions,
 } from "@isoloir/db";
-import { testKeys } from "@isoloir/db/testing";
+import { createThrowawayDatabase, testKeys } from "@isoloir/db/testing";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { approvePlan } from "../approve";
@@ -21,7 +21,6 @@ import { verifyCertificate } from "../certificate-verify";
 import { planPurge } from "../plan";
 import { reasonKeys } from "../reasons";
 import { publicKeyOf } from "../signing";
-import { createThrowawayDatabase } from "../test-postgres";
 import {
   ctxOf,
   fingerprint,
