@@ -25,7 +25,7 @@ export async function actingMember(db: Db, email: string, capability: Capability
   if (rows.length > 1) throw new AccountError("conflict", `--as: ${email} belongs to several organisations; name one with --org <slug>`);
   const [member] = rows as [ActingMember];
   if (!can(member.role, capability)) {
-    throw new AccountError("forbidden", `--as: a ${member.role} may not do this (it needs ${capability})`);
+    throw new AccountError("forbidden", `--as: the role ${member.role} may not do this (it needs ${capability})`);
   }
   return member;
 }

@@ -44,7 +44,7 @@ export class PurgeForbiddenError extends PurgeError {
     super(
       "forbidden",
       role
-        ? `a ${role} may not do this (it needs ${capability})`
+        ? `the role ${role} may not do this (it needs ${capability})`
         : `not a member of this organisation (it needs ${capability})`,
     );
   }

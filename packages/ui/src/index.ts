@@ -3,6 +3,7 @@ export { RequireAuth, RequireCapability } from "./auth/require-auth";
 export { safeNext, signInPath } from "./auth/safe-next";
 export { useCan, useMe, useSession } from "./auth/session";
 export { SignInPage } from "./auth/sign-in-page";
+export { ConfirmModal, type ConfirmModalProps } from "./components/confirm-modal";
 export { PageHeader } from "./components/page-header";
 export { PasswordField } from "./components/password-field";
 export { ErrorAlert, Loading, QueryState } from "./components/query-state";

@@ -1,5 +1,5 @@
-import { describeError, serverMessage, useTRPC } from "@isoloir/ui";
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { ConfirmModal, useTRPC } from "@isoloir/ui";
+import { Alert, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
@@ -36,44 +36,27 @@ export function DisableEnrichmentModal({
     onClose();
   };
   return (
-    <Modal
+    <ConfirmModal
       opened={target !== null}
       onClose={close}
       title={t("jurisdictions.disableTitle", { country: shown.current?.name ?? "" })}
-      centered
+      confirmLabel={t("jurisdictions.disableSubmit")}
+      onConfirm={() =>
+        target && set.mutate({ country: target.country, enabled: false, justification: reason.trim() })
+      }
+      action={set}
     >
-      <Stack gap="md">
-        <Alert color="orange" variant="light">
-          <Text size="sm">{t("jurisdictions.disableBody")}</Text>
-        </Alert>
-        <Textarea
-          label={t("jurisdictions.disableReason")}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          autosize
-          minRows={2}
-          maxLength={2000}
-        />
-        {set.error && (
-          <Alert color="red" role="alert">
-            {describeError(t, set.error)} {serverMessage(set.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            color="red"
-            loading={set.isPending}
-            onClick={() =>
-              target && set.mutate({ country: target.country, enabled: false, justification: reason.trim() })
-            }
-          >
-            {t("jurisdictions.disableSubmit")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Alert color="orange" variant="light">
+        <Text size="sm">{t("jurisdictions.disableBody")}</Text>
+      </Alert>
+      <Textarea
+        label={t("jurisdictions.disableReason")}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxLength={2000}
+      />
+    </ConfirmModal>
   );
 }

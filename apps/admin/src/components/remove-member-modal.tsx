@@ -1,5 +1,5 @@
-import { describeError, serverMessage, useTRPC } from "@isoloir/ui";
-import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { ConfirmModal, useTRPC } from "@isoloir/ui";
+import { Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -24,34 +24,17 @@ export function RemoveMemberModal({ member, onClose }: { member: Member | null; 
     onClose();
   };
   return (
-    <Modal
+    <ConfirmModal
       opened={member !== null}
       onClose={close}
       title={t("members.removeTitle", { name: member?.name ?? "" })}
-      centered
+      confirmLabel={t("members.remove")}
+      onConfirm={() => member && remove.mutate({ userId: member.userId })}
+      action={remove}
     >
-      <Stack gap="md">
-        <Text size="sm">
-          {t("members.removeBody", { name: member?.name ?? "", email: member?.email ?? "" })}
-        </Text>
-        {remove.error && (
-          <Alert color="red" role="alert">
-            {describeError(t, remove.error)} {serverMessage(remove.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            onClick={() => member && remove.mutate({ userId: member.userId })}
-          >
-            {t("members.remove")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">
+        {t("members.removeBody", { name: member?.name ?? "", email: member?.email ?? "" })}
+      </Text>
+    </ConfirmModal>
   );
 }

@@ -1,5 +1,5 @@
-import { describeError, type Provider, serverMessage, useTRPC } from "@isoloir/ui";
-import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { ConfirmModal, type Provider, useTRPC } from "@isoloir/ui";
+import { Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
@@ -37,32 +37,15 @@ export function RemoveEnrichmentModal({
     onClose();
   };
   return (
-    <Modal
+    <ConfirmModal
       opened={provider !== null}
       onClose={close}
       title={t("enriched.removeTitle", { provider: shown.current })}
-      centered
+      confirmLabel={t("enriched.remove")}
+      onConfirm={() => provider && remove.mutate({ contactId, provider })}
+      action={remove}
     >
-      <Stack gap="md">
-        <Text size="sm">{t("enriched.removeBody", { provider: shown.current })}</Text>
-        {remove.error && (
-          <Alert color="red" role="alert">
-            {describeError(t, remove.error)} {serverMessage(remove.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            onClick={() => provider && remove.mutate({ contactId, provider })}
-          >
-            {t("enriched.remove")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">{t("enriched.removeBody", { provider: shown.current })}</Text>
+    </ConfirmModal>
   );
 }

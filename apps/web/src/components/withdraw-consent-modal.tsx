@@ -1,5 +1,5 @@
-import { describeError, serverMessage, useTRPC, useVocabLabel } from "@isoloir/ui";
-import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { ConfirmModal, useTRPC, useVocabLabel } from "@isoloir/ui";
+import { Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
@@ -43,27 +43,15 @@ export function WithdrawConsentModal({
     onClose();
   };
   return (
-    <Modal opened={consent !== null} onClose={close} title={t("consents.withdrawTitle", { scope })} centered>
-      <Stack gap="md">
-        <Text size="sm">{t("consents.withdrawBody")}</Text>
-        {withdraw.error && (
-          <Alert color="red" role="alert">
-            {describeError(t, withdraw.error)} {serverMessage(withdraw.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            color="red"
-            loading={withdraw.isPending}
-            onClick={() => consent && withdraw.mutate({ contactId, consentId: consent.id })}
-          >
-            {t("consents.withdrawSubmit")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      opened={consent !== null}
+      onClose={close}
+      title={t("consents.withdrawTitle", { scope })}
+      confirmLabel={t("consents.withdrawSubmit")}
+      onConfirm={() => consent && withdraw.mutate({ contactId, consentId: consent.id })}
+      action={withdraw}
+    >
+      <Text size="sm">{t("consents.withdrawBody")}</Text>
+    </ConfirmModal>
   );
 }
