@@ -60,7 +60,7 @@ ${escapeHtml(counts.needsHuman)} rows needed a human and were not deleted.</p>
 <h2>Counts per rule id</h2>${byRule}
 <h2>Counts per table</h2>${byTable}
 <p>Contacts kept with fields blanked: ${escapeHtml(counts.contactsEdited)}. Suppression records written (objections only):
-${escapeHtml(counts.suppressions)}. Pending enrichment jobs edited: ${escapeHtml(counts.queuedJobs)}.</p>
+${escapeHtml(counts.suppressions)}. Edits of pending enrichment jobs (a job edited by two batches counts twice): ${escapeHtml(counts.queuedJobs)}.</p>
 <h2>Proof</h2>
 <p>Plan <code>${escapeHtml(body.plan.id)}</code>, hash <code>${escapeHtml(body.plan.hash)}</code>.<br>
 Audit log entries ${escapeHtml(body.audit.runStarted.seq)}–${escapeHtml(body.audit.runCompleted.seq)} (${escapeHtml(body.audit.batches.length)} batches), erasure digest

@@ -52,6 +52,7 @@ export const CertificateBody = z.object({
     byTable: Counter,
     contactsEdited: z.number(),
     suppressions: z.number(),
+    /** edits of pending enrichment jobs, summed over batches (a job two batches edit counts twice) */
     queuedJobs: z.number(),
     needsHuman: z.number(),
   }),
