@@ -198,6 +198,8 @@ describe.each(stores)("crash-resume with SIGKILL on $name", ({ name, create }) =
         await store.dispose();
       }
     },
+    // a seed is ~8 s on PostgreSQL and ~20 s on PGlite alone, and 2-3x that beside other suites
+    600_000,
   );
 
   it("reports what the kills hit", () => {
