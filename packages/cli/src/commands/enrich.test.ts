@@ -56,7 +56,7 @@ describe("isoloir enrich", { timeout: 300_000 }, () => {
   it("refuses a volunteer, and a filter it does not understand, naming the option", () => {
     const volunteer = isoloir(["enrich", "--provider", "twitter", "--as", "volunteer@demo.isoloir.test"]);
     expect(volunteer.code).toBe(2);
-    expect(volunteer.stderr).toMatch(/--as: a volunteer may not/);
+    expect(volunteer.stderr).toMatch(/--as: the role volunteer may not/);
     const filter = isoloir(["enrich", "--provider", "twitter", "--as", "staff@demo.isoloir.test", "--filter", "colour=red"]);
     expect(filter.code).toBe(2);
     expect(filter.stderr).toMatch(/--filter: "colour=red"/);
