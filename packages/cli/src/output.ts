@@ -13,3 +13,7 @@ export function emit(opts: OutputOptions, human: () => string, json: () => unkno
 export function showsProgress(opts: OutputOptions): boolean {
   return Boolean(process.stderr.isTTY) && !opts.quiet && !opts.json;
 }
+
+/** A help text's "Example:" block, one `$ command` per line (for commander's addHelpText). */
+export const example = (...lines: string[]): string =>
+  `\nExample:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;

@@ -3,7 +3,7 @@ import { explain, type Lang } from "@isoloir/policy";
 import { type Command, Option } from "commander";
 import { globalOptions } from "../context";
 import { CliError, ExitCode } from "../errors";
-import { emit } from "../output";
+import { emit, example } from "../output";
 import { collectCaseFiles, describeMalformed, loadCase } from "./policy/case-files";
 import { closingLine, failureLine, runCheck } from "./policy/check";
 import { registerDiff } from "./policy/diff";
@@ -11,7 +11,6 @@ import { nearMatches, parseJurisdiction, ruleBlock, ruleSummary, selectRules } f
 
 // `isoloir policy …`: the rules as typed code. None of these subcommands opens a database.
 
-const example = (...lines: string[]): string => `\nExample:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 
 function registerCheck(policyCommand: Command): void {
   policyCommand

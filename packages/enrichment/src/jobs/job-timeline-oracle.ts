@@ -91,16 +91,20 @@ function judgeControl(c: PlayedContact, calls: Played["log"], played: Played, v:
   }
 }
 
+export type Totals = Omit<Verdict, "violations">;
+
+/** Every count of a verdict at zero. */
+export const noTotals = (): Totals => ({
+  invalidated: 0,
+  neverCalled: 0,
+  calledBefore: 0,
+  calledAfterGatePassed: 0,
+  calledWithCheckInFlight: 0,
+  controls: 0,
+});
+
 export function judge(played: Played): Verdict {
-  const v: Verdict = {
-    violations: [],
-    invalidated: 0,
-    neverCalled: 0,
-    calledBefore: 0,
-    calledAfterGatePassed: 0,
-    calledWithCheckInFlight: 0,
-    controls: 0,
-  };
+  const v: Verdict = { violations: [], ...noTotals() };
   for (const c of played.contacts) {
     const calls = played.log.filter((x) => x.emailHash === c.emailHash);
     for (const network of new Set(calls.map((x) => x.network))) {

@@ -6,7 +6,7 @@ import { compilePolicy } from "@isoloir/policy";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enrichmentRuntime } from "../runtime";
-import { judge, type Verdict } from "./job-timeline-oracle";
+import { judge, noTotals, type Totals } from "./job-timeline-oracle";
 import { scenario } from "./job-timeline-plan";
 import { type JobRig, playThroughJobs } from "./job-timeline-runner";
 import { ENRICHMENT_QUEUE, type EnrichmentDeps, enrichmentHandler } from "./run-job";
@@ -19,15 +19,6 @@ import { type SandboxProcess, startSandboxProcess } from "./sandbox-process";
 const RUNS = 4;
 const CONTACTS_PER_ORG = 25;
 
-type Totals = Omit<Verdict, "violations">;
-const noTotals = (): Totals => ({
-  invalidated: 0,
-  neverCalled: 0,
-  calledBefore: 0,
-  calledAfterGatePassed: 0,
-  calledWithCheckInFlight: 0,
-  controls: 0,
-});
 
 /** A gate that forgot the switch, objection and suppression rules (only consent still counts). */
 const forgetful = compilePolicy(

@@ -11,9 +11,8 @@ import {
 import { type Command, Option } from "commander";
 import { globalOptions, withDatabase } from "../../context";
 import { CliError } from "../../errors";
-import { emit } from "../../output";
+import { emit, example } from "../../output";
 import {
-  example,
   type MemberOptions,
   parseReasons,
   planRef,

@@ -13,8 +13,8 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { globalOptions, withDatabase } from "../../context";
 import { CliError, ExitCode } from "../../errors";
-import { emit, showsProgress } from "../../output";
-import { example, type MemberOptions, planRef, purgeMember, rethrow, writeFile } from "./shared";
+import { emit, example, showsProgress } from "../../output";
+import { type MemberOptions, planRef, purgeMember, rethrow, writeFile } from "./shared";
 
 /** Writes the certificate as JSON and, beside it, the readable page (same name, .html). */
 function writeCertificate(file: string, certificate: Certificate): string[] {

@@ -2,8 +2,8 @@ import { planNightlyRetention, retentionReasons, setFourEyes, setNightlyRetentio
 import type { Command } from "commander";
 import { globalOptions, withDatabase } from "../../context";
 import { CliError } from "../../errors";
-import { emit } from "../../output";
-import { example, type MemberOptions, purgeMember, rethrow } from "./shared";
+import { emit, example } from "../../output";
+import { type MemberOptions, purgeMember, rethrow } from "./shared";
 
 function onOff(value: string, option: string): boolean {
   if (value === "on" || value === "off") return value === "on";

@@ -12,9 +12,6 @@ import {
 } from "@isoloir/purge";
 import { CliError } from "../../errors";
 
-export const example = (...lines: string[]): string =>
-  `\nExample:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
-
 export interface MemberOptions {
   as: string;
   org?: string;

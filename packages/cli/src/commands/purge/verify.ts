@@ -2,8 +2,8 @@ import { BadCertificateError, publicKeyOf, verifyCertificate } from "@isoloir/pu
 import type { Command } from "commander";
 import { globalOptions, withDatabase } from "../../context";
 import { CliError, ExitCode } from "../../errors";
-import { emit } from "../../output";
-import { example, readJsonFile, rethrow } from "./shared";
+import { emit, example } from "../../output";
+import { readJsonFile, rethrow } from "./shared";
 
 export function registerVerify(purge: Command): void {
   purge
