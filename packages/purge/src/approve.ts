@@ -25,6 +25,10 @@ export const ApproveInput = z
   .strict();
 export type ApproveInput = z.input<typeof ApproveInput>;
 
+/** The four-eyes rule: while it is on, the member who planned a plan may not approve it. */
+export const barredByFourEyes = (fourEyes: boolean, plan: { plannedBy: string }, userId: string): boolean =>
+  fourEyes && plan.plannedBy === userId;
+
 /**
  * A compliance member approves a plan. Four eyes (on by default): not the planner. With four-eyes off
  * (only an owner may turn it off), a compliance member may approve their own plan.
@@ -44,7 +48,7 @@ export async function approvePlan(db: Db, ctx: PurgeContext, rawInput: ApproveIn
       .select({ fourEyes: organisations.fourEyesPurgeApproval })
       .from(organisations)
       .where(eq(organisations.id, acting.orgId));
-    if (org?.fourEyes !== false && plan.plannedBy === acting.userId) throw new FourEyesError(plan.id);
+    if (barredByFourEyes(org?.fourEyes !== false, plan, acting.userId)) throw new FourEyesError(plan.id);
     const [approved] = await tx
       .update(purgePlans)
       .set({ state: "approved", approvedBy: acting.userId, approvedAt: now })

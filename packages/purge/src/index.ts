@@ -1,4 +1,4 @@
-export { ApproveInput, approvePlan, expireIfDue, FourEyesInput, setFourEyes } from "./approve";
+export { ApproveInput, approvePlan, barredByFourEyes, expireIfDue, FourEyesInput, setFourEyes } from "./approve";
 export { type BatchTally, dependentTables } from "./batch";
 export {
   Certificate,

@@ -1,7 +1,16 @@
 import { can, listMembers } from "@isoloir/accounts";
 import { pseudonym } from "@isoloir/audit";
 import type { Db, Role } from "@isoloir/db";
-import { latestRun, memberPseudonym, needsHuman, planDocument, type PurgePlan, reasonKeys, reasons } from "@isoloir/purge";
+import {
+  barredByFourEyes,
+  latestRun,
+  memberPseudonym,
+  needsHuman,
+  planDocument,
+  type PurgePlan,
+  reasonKeys,
+  reasons,
+} from "@isoloir/purge";
 
 export interface PlanSample {
   reason: string;
@@ -34,13 +43,13 @@ export type ApprovalBlock = "not_waiting" | "not_compliance" | "own_plan" | null
 /** Whether the viewer may approve, why not, and who may (compliance members; not the planner under four eyes). */
 export async function approvalOf(db: Db, plan: PurgePlan, viewer: Viewer) {
   const members = await listMembers(db, viewer.orgId);
-  const eligible = (userId: string, role: Role) => can(role, "approvePurge") && !(viewer.fourEyes && userId === plan.plannedBy);
+  const eligible = (userId: string, role: Role) => can(role, "approvePurge") && !barredByFourEyes(viewer.fourEyes, plan, userId);
   const blocked: ApprovalBlock =
     plan.state !== "planned"
       ? "not_waiting"
       : !can(viewer.role, "approvePurge")
         ? "not_compliance"
-        : viewer.fourEyes && viewer.userId === plan.plannedBy
+        : barredByFourEyes(viewer.fourEyes, plan, viewer.userId)
           ? "own_plan"
           : null;
   return {
