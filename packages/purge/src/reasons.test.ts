@@ -1,5 +1,5 @@
 import { policy } from "@isoloir/policies";
-import type { Jurisdiction } from "@isoloir/policy";
+import { controllerTypes, jurisdictions } from "@isoloir/policy/vocabulary";
 import { compileToSql, type OrgFacts } from "@isoloir/policy-db";
 import { describe, expect, it } from "vitest";
 import { engineConditions, narrowedPolicy } from "./engine-conditions";
@@ -16,16 +16,6 @@ import {
 // A new rule must not silently escape the purge: every rule whose deny can hold for `retain` is some
 // reason's, and every rule that refuses an `import` is forbidden_source's or named as not a reason.
 
-const jurisdictions: Jurisdiction[] = ["FR", "DE", "LU", "UK", "US", "EU_INSTITUTION"];
-const kinds = [
-  "party",
-  "candidate",
-  "elected_official",
-  "campaign_association",
-  "association",
-  "company",
-  "eu_institution",
-] as const;
 const processorSets = [
   [],
   [
@@ -42,7 +32,7 @@ const at = new Date("2026-11-24T10:00:00Z");
 
 function orgs(): OrgFacts[] {
   return jurisdictions.flatMap((jurisdiction) =>
-    kinds.flatMap((kind) =>
+    controllerTypes.flatMap((kind) =>
       processorSets.map((processors) => ({
         orgId: "00000000-0000-4000-8000-000000000001",
         jurisdiction,
