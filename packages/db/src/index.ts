@@ -4,3 +4,4 @@ export * from "./lock";
 export * from "./open";
 export * from "./schema/index";
 export * from "./tenant";
+export * from "./uuid-array";

@@ -1,6 +1,6 @@
 import type { Db, SourceKind } from "@isoloir/db";
 import { jurisdictionOf } from "./jurisdiction";
-import { type ContactRows, loadContactRows } from "./load";
+import { type ContactRows, loadContactRows } from "./load-contacts";
 import {
   type ContactClass,
   type ElectionRow,

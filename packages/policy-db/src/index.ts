@@ -1,6 +1,7 @@
 export { type FactsAction, factsFor, type ProjectedFacts, projectFacts } from "./facts-for";
 export { type Jurisdiction, jurisdictionOf, UnsupportedJurisdictionError } from "./jurisdiction";
-export { type ContactRows, loadContactRows, loadOrgContactRows } from "./load";
+export { loadOrgContactRows } from "./load";
+export { type ContactRows, loadContactRows, loadContactsRows } from "./load-contacts";
 export { localDay, nextElection, zoneOf } from "./projection";
 export { type NodeTranslator, type Translators, validConsentSql } from "./sql/compile-node";
 export {
