@@ -19,23 +19,47 @@ export type AuditEntry = z.input<typeof AuditEntry>;
  */
 export async function appendAudit(db: Db, input: AuditEntry): Promise<{ seq: number; hash: string }> {
   const entry = AuditEntry.parse(input);
-  return db.transaction(async (tx) => {
-    await tx.insert(auditHeads).values({ orgId: entry.orgId, seq: 0, hash: genesisHash }).onConflictDoNothing();
-    const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.orgId, entry.orgId)).for("update");
-    if (!head) throw new Error("audit chain head missing after insert");
+  return db.transaction(async (tx) => appendAuditWithin(tx, [entry]));
+}
+
+/** The organisation's chain head, locked for the rest of the transaction (created on first use). */
+async function lockedHead(tx: Db, orgId: string) {
+  const head = () => tx.select().from(auditHeads).where(eq(auditHeads.orgId, orgId)).for("update");
+  const [found] = await head();
+  if (found) return found;
+  await tx.insert(auditHeads).values({ orgId, seq: 0, hash: genesisHash }).onConflictDoNothing();
+  const [created] = await head();
+  if (!created) throw new Error("audit chain head missing after insert");
+  return created;
+}
+
+/**
+ * Appends entries of one organisation, in order, inside the caller's transaction: they commit or
+ * roll back with what they record. Three statements however many entries there are.
+ */
+export async function appendAuditWithin(tx: Db, inputs: AuditEntry[]): Promise<{ seq: number; hash: string }> {
+  const entries = inputs.map((e) => AuditEntry.parse(e));
+  const orgId = entries[0]?.orgId;
+  if (!orgId) throw new Error("appendAuditWithin needs at least one entry");
+  if (entries.some((e) => e.orgId !== orgId)) throw new Error("appendAuditWithin appends to one organisation's chain");
+  let { seq, hash } = await lockedHead(tx, orgId);
+  const at = new Date();
+  const rows = entries.map((entry) => {
     const fields = {
-      orgId: entry.orgId,
-      seq: head.seq + 1,
-      at: new Date(),
+      orgId,
+      seq: seq + 1,
+      at,
       action: entry.action,
       actor: entry.actor,
       target: entry.target ?? null,
       details: entry.details,
-      prevHash: head.hash,
+      prevHash: hash,
     };
-    const hash = entryHash(fields);
-    await tx.insert(auditLog).values({ ...fields, hash });
-    await tx.update(auditHeads).set({ seq: fields.seq, hash }).where(eq(auditHeads.orgId, entry.orgId));
-    return { seq: fields.seq, hash };
+    seq = fields.seq;
+    hash = entryHash(fields);
+    return { ...fields, hash };
   });
+  await tx.insert(auditLog).values(rows);
+  await tx.update(auditHeads).set({ seq, hash }).where(eq(auditHeads.orgId, orgId));
+  return { seq, hash };
 }

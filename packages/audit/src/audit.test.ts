@@ -2,7 +2,7 @@ import { auditLog, type DbHandle } from "@isoloir/db";
 import { insertTestOrg, testDatabases } from "@isoloir/db/testing";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendAudit } from "./append";
+import { appendAudit, appendAuditWithin } from "./append";
 import { pseudonym } from "./pseudonym";
 import { verifyAuditChain } from "./verify";
 
@@ -66,6 +66,29 @@ describe.each(testDatabases())("audit chain on $name", (target) => {
       sql`select count(distinct seq)::int as n from audit_log where org_id = ${org.id}`,
     );
     expect((seqs as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(20);
+  });
+
+  it("appends several entries inside the caller's transaction, and none if it rolls back", async () => {
+    const org = await orgWithEntries(2);
+    const entries = [1, 2, 3].map((i) => ({ orgId: org.id, action: "test.batch", actor: "user:b", details: { i } }));
+    await handle.db.transaction((tx) => appendAuditWithin(tx, entries));
+    await expect(
+      handle.db.transaction(async (tx) => {
+        await appendAuditWithin(tx, entries);
+        throw new Error("the caller's write failed");
+      }),
+    ).rejects.toThrow("the caller's write failed");
+    const report = await verifyAuditChain(handle.db, org.id);
+    expect(report).toMatchObject({ entries: 5 });
+    expect(report.firstBroken).toBeUndefined();
+  });
+
+  it("refuses a batch that spans two organisations' chains", async () => {
+    const [a, b] = [await insertTestOrg(handle.db), await insertTestOrg(handle.db)];
+    const entry = (orgId: string) => ({ orgId, action: "test.batch", actor: "user:b" });
+    await expect(handle.db.transaction((tx) => appendAuditWithin(tx, [entry(a.id), entry(b.id)]))).rejects.toThrow(
+      "one organisation's chain",
+    );
   });
 
   it("rejects an entry without an actor", async () => {

@@ -1,4 +1,4 @@
-export { AuditEntry, appendAudit } from "./append";
+export { AuditEntry, appendAudit, appendAuditWithin } from "./append";
 export { canonicalJson } from "./canonical";
 export { entryHash, genesisHash } from "./chain";
 export { type PseudonymKind, pseudonym, systemActor } from "./pseudonym";
