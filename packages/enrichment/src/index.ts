@@ -37,8 +37,9 @@ export {
   type Provider,
   type ProviderConfig,
 } from "./providers/types";
-export { checkGate, type GateRef, type GateResult, liveEnrichmentConsent, type Refusal } from "./gate/check";
-export { type WriteOutcome, writeEnrichment } from "./gate/write";
+export { checkGate, checkGates, type GateRef, type GateResult, type Refusal } from "./gate/check";
+export { GroupWriter } from "./gate/group-write";
+export { type WriteItem, type WriteOutcome, writeEnrichment, writeEnrichments } from "./gate/write";
 export { defaultLimits, type ProviderLimits, ProviderLimiter } from "./jobs/limiter";
 export { defaultRetry, lookupWithRetry, type RetryPolicy } from "./jobs/lookup-with-retry";
 export {
@@ -47,6 +48,7 @@ export {
   EnrichmentJobData,
   type EnrichmentJobOutput,
   enrichmentHandler,
+  lookupPreCheck,
   type Outcome,
   outcomes,
   ProviderNotAllowedError,

@@ -1,7 +1,7 @@
 import type { Db } from "@isoloir/db";
 import { policy as currentPolicy } from "@isoloir/policies";
 import { type CompiledPolicy, classifierOf, type DecisionResult, type EngineFacts } from "@isoloir/policy";
-import { factsFor, validConsentSql } from "@isoloir/policy-db";
+import { loadContactsRows, projectFacts, validConsentSql } from "@isoloir/policy-db";
 import { sql } from "drizzle-orm";
 import type { Network } from "../providers/types";
 
@@ -26,15 +26,10 @@ export interface GateResult {
   consentId: string | null;
 }
 
-/** The live social_enrichment consent of a contact at `at` (valid under ORG-CONSENT-EVIDENCE), newest first. */
-export async function liveEnrichmentConsent(db: Db, ref: GateRef, at: Date): Promise<string | null> {
-  const result = await db.execute(sql`select k.id::text as id from consents k
-    where k.org_id = ${ref.orgId}::uuid and k.contact_id = ${ref.contactId}::uuid
-      and k.scope = 'social_enrichment' and ${validConsentSql(at.getTime())}
-    order by k.captured_at desc, k.id limit 1`);
-  const row = (result as unknown as { rows: { id: string }[] }).rows[0];
-  return row?.id ?? null;
-}
+/** The id of contact c's live social_enrichment consent at `at` (valid under ORG-CONSENT-EVIDENCE), newest first. */
+const liveConsentOfC = (at: Date) => sql`(select k.id::text from consents k
+  where k.org_id = c.org_id and k.contact_id = c.id and k.scope = 'social_enrichment' and ${validConsentSql(at.getTime())}
+  order by k.captured_at desc, k.id limit 1)`;
 
 /**
  * The one enrichment decision: the policy engine's `enrich` verdict for this contact and provider on
@@ -47,12 +42,41 @@ export async function checkGate(
   at: Date,
   rules: CompiledPolicy = currentPolicy(),
 ): Promise<GateResult> {
+  const [result] = await checkGates(db, [ref], at, rules);
+  if (!result) throw new Error("checkGates returned no result for its one reference");
+  return result;
+}
+
+const refused = (refusal: Refusal, decision: DecisionResult | null): GateResult => ({ allowed: false, refusal, decision, consentId: null });
+
+/**
+ * `checkGate` for several contacts of one organisation at once, in their order: the same decision per
+ * contact (`factsFor`'s projection of fresh rows, then the engine), on rows read in one statement with
+ * each contact's live consent.
+ */
+export async function checkGates(
+  db: Db,
+  refs: readonly GateRef[],
+  at: Date,
+  rules: CompiledPolicy = currentPolicy(),
+): Promise<GateResult[]> {
+  const orgId = refs[0]?.orgId;
+  if (!orgId) return [];
+  if (refs.some((r) => r.orgId !== orgId)) throw new Error("checkGates decides for one organisation at a time");
   const classOf = classifierOf(rules.rules);
-  const [projected] = await factsFor(db, ref, { type: "enrich", provider: ref.provider }, at, classOf);
-  if (!projected) return { allowed: false, refusal: "contact_gone", decision: null, consentId: null };
-  const decision = rules.evaluate(projected.facts as unknown as EngineFacts);
-  if (decision.decision !== "allow") return { allowed: false, refusal: "policy", decision, consentId: null };
-  const consentId = await liveEnrichmentConsent(db, ref, at);
-  if (!consentId) return { allowed: false, refusal: "no_live_consent", decision, consentId: null };
-  return { allowed: true, refusal: null, decision, consentId };
+  // factsFor's two halves: the rows, read once for every contact, then each contact's projection
+  const loaded = await loadContactsRows(db, orgId, [...new Set(refs.map((r) => r.contactId))], liveConsentOfC(at));
+  const decisions = refs.map((ref) => {
+    const rows = loaded.get(ref.contactId);
+    const [projected] = rows ? projectFacts(rows, { type: "enrich", provider: ref.provider }, at, classOf) : [];
+    return projected ? rules.evaluate(projected.facts as unknown as EngineFacts) : null;
+  });
+  return refs.map((ref, i) => {
+    const decision = decisions[i] ?? null;
+    if (!decision) return refused("contact_gone", null);
+    if (decision.decision !== "allow") return refused("policy", decision);
+    const consentId = loaded.get(ref.contactId)?.alongside as string | null | undefined;
+    if (!consentId) return refused("no_live_consent", decision);
+    return { allowed: true, refusal: null, decision, consentId };
+  });
 }

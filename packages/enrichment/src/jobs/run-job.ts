@@ -1,12 +1,12 @@
-import { appendAudit, pseudonym, systemActor } from "@isoloir/audit";
+import { type AuditEntry, appendAudit, pseudonym, systemActor } from "@isoloir/audit";
 import { contacts, type Db, enrichments } from "@isoloir/db";
 import type { JobContext } from "@isoloir/jobs";
 import type { CompiledPolicy } from "@isoloir/policy";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import PQueue from "p-queue";
 import { z } from "zod";
 import { checkGate, type GateRef } from "../gate/check";
-import { writeEnrichment } from "../gate/write";
+import { GroupWriter } from "../gate/group-write";
 import { type Network, networks, type Provider } from "../providers/types";
 import type { ProviderLimiter } from "./limiter";
 import { lookupWithRetry, type RetryPolicy } from "./lookup-with-retry";
@@ -58,29 +58,20 @@ export class ProviderNotAllowedError extends Error {
 
 const DAY = 86_400_000;
 
-async function isFresh(deps: EnrichmentDeps, ref: GateRef, now: Date): Promise<boolean> {
-  const since = new Date(now.getTime() - (deps.ttlMs ?? 30 * DAY));
-  const rows = await deps.db
-    .select({ id: enrichments.id })
-    .from(enrichments)
-    .where(
-      and(
-        eq(enrichments.orgId, ref.orgId),
-        eq(enrichments.contactId, ref.contactId),
-        eq(enrichments.provider, ref.provider),
-        gt(enrichments.fetchedAt, since),
-      ),
-    )
-    .limit(1);
-  return rows.length > 0;
-}
-
-async function emailOf(db: Db, ref: GateRef): Promise<string | null> {
+/** The contact's email, and whether data of this provider younger than the TTL is already stored (one statement). */
+export async function lookupPreCheck(db: Db, ref: GateRef, now: Date, ttlMs = 30 * DAY): Promise<{ email: string | null; fresh: boolean }> {
+  const since = new Date(now.getTime() - ttlMs);
+  const fresh = sql<boolean>`exists (select 1 from ${enrichments} where ${and(
+    eq(enrichments.orgId, ref.orgId),
+    eq(enrichments.contactId, ref.contactId),
+    eq(enrichments.provider, ref.provider),
+    gt(enrichments.fetchedAt, since),
+  )})`;
   const [row] = await db
-    .select({ email: contacts.email })
+    .select({ email: contacts.email, fresh })
     .from(contacts)
     .where(and(eq(contacts.orgId, ref.orgId), eq(contacts.id, ref.contactId)));
-  return row?.email ?? null;
+  return { email: row?.email ?? null, fresh: row?.fresh === true };
 }
 
 interface ContactRun {
@@ -89,11 +80,11 @@ interface ContactRun {
 }
 
 /** One contact: fresh? gate, call (through the limiter, the gate right before each attempt), write. */
-async function enrichOne(deps: EnrichmentDeps, job: JobContext<unknown>, ref: GateRef): Promise<ContactRun> {
+async function enrichOne(deps: EnrichmentDeps, job: JobContext<unknown>, writer: GroupWriter, ref: GateRef): Promise<ContactRun> {
   const now = deps.now ?? (() => new Date());
   if (job.signal.aborted) return { outcome: "stopped" };
-  if (await isFresh(deps, ref, now())) return { outcome: "fresh" };
-  const email = await emailOf(deps.db, ref);
+  const { email, fresh } = await lookupPreCheck(deps.db, ref, now(), deps.ttlMs);
+  if (fresh) return { outcome: "fresh" };
   if (!email) return { outcome: "no_email" };
   let refusedBy: string[] | undefined;
   const gateBeforeCall = async () => {
@@ -110,9 +101,8 @@ async function enrichOne(deps: EnrichmentDeps, job: JobContext<unknown>, ref: Ga
     lookupWithRetry(deps.providers[ref.provider], email, { signal: job.signal, retry: deps.retry, beforeEachAttempt: gateBeforeCall }),
   );
   if ("stopped" in lookup) return refusedBy ? { outcome: "refused", refusedBy } : { outcome: "stopped" };
-  await auditLookup(deps, ref, lookup.result.status);
   const profile = lookup.result.status === "found" ? lookup.result.profile : null;
-  const written = await writeEnrichment(deps.db, ref, profile, { jobId: job.id, at: now, rules: deps.rules });
+  const written = await writer.write({ ref, profile, audit: lookupAudit(deps, ref, lookup.result.status) });
   if (!written.written) {
     const reasons = written.gate.decision?.reasons.map((r) => r.ruleId) ?? [];
     return { outcome: "refused", refusedBy: written.gate.refusal === "policy" ? reasons : [written.gate.refusal ?? "refused"] };
@@ -120,14 +110,15 @@ async function enrichOne(deps: EnrichmentDeps, job: JobContext<unknown>, ref: Ga
   return { outcome: lookup.result.status };
 }
 
-function auditLookup(deps: EnrichmentDeps, ref: GateRef, result: string) {
-  return appendAudit(deps.db, {
+/** The audit entry of one provider call (the contact pseudonymised); it commits with the call's write. */
+function lookupAudit(deps: EnrichmentDeps, ref: GateRef, result: string): AuditEntry {
+  return {
     orgId: ref.orgId,
     action: "enrichment.lookup",
     actor: systemActor,
     target: pseudonym(deps.hmacKey, ref.orgId, "contact", ref.contactId),
     details: { provider: ref.provider, result },
-  });
+  };
 }
 
 /** The job handler: every contact of the job, through the provider's limiter, with progress. */
@@ -141,9 +132,10 @@ export function enrichmentHandler(deps: EnrichmentDeps) {
     await job.reportProgress({ done, total });
     // bounded fan-out: the pre-checks of every contact must not all hit the database at once
     const local = new PQueue({ concurrency: 16 });
+    const writer = new GroupWriter(deps.db, { jobId: job.id, at: deps.now, rules: deps.rules });
     await Promise.all(
       data.contactIds.map((contactId) => local.add(async () => {
-        const run = await enrichOne(deps, job, { orgId: data.orgId, contactId, provider: data.provider }).catch(
+        const run = await enrichOne(deps, job, writer, { orgId: data.orgId, contactId, provider: data.provider }).catch(
           (): ContactRun => ({ outcome: job.signal.aborted ? "stopped" : "failed" }),
         );
         output.counts[run.outcome] += 1;
