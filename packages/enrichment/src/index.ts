@@ -48,7 +48,6 @@ export {
   EnrichmentJobData,
   type EnrichmentJobOutput,
   enrichmentHandler,
-  lookupPreCheck,
   type Outcome,
   outcomes,
   ProviderNotAllowedError,
@@ -66,3 +65,4 @@ export { deleteSwitchedOffEnrichment, enrichmentsOf, removeEnrichment } from "./
 export { type Eligibility, eligibleContactIds, enrichmentEligibility } from "./eligibility";
 export { enrichmentRuntime, providerAllowed } from "./runtime";
 export { ContactFilter, contactFilterSql } from "./filter";
+export { lookupPreChecks, type PreCheck } from "./jobs/pre-check";

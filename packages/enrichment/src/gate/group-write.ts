@@ -1,12 +1,7 @@
 import { appendAudit } from "@isoloir/audit";
 import type { Db } from "@isoloir/db";
+import { Batcher, type Batching } from "./batcher";
 import { type WriteItem, type WriteOptions, type WriteOutcome, writeEnrichments } from "./write";
-
-interface Waiting {
-  item: WriteItem;
-  resolve: (outcome: WriteOutcome) => void;
-  reject: (error: unknown) => void;
-}
 
 /**
  * Group commit for one job's writes: a result waits up to `lingerMs` for others (and, while a
@@ -17,52 +12,44 @@ interface Waiting {
  * whose write failed is still audited.
  */
 export class GroupWriter {
-  private readonly waiting: Waiting[] = [];
-  private draining = false;
+  private readonly batcher: Batcher<WriteItem, WriteOutcome | Error>;
 
   constructor(
     private readonly db: Db,
     private readonly options: WriteOptions = {},
-    private readonly batching: { maxBatch: number; lingerMs: number } = { maxBatch: 32, lingerMs: 10 },
-  ) {}
-
-  write(item: WriteItem): Promise<WriteOutcome> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ item, resolve, reject });
-      if (!this.draining) void this.drain();
-    });
+    batching: Batching = { maxBatch: 32, lingerMs: 10 },
+  ) {
+    this.batcher = new Batcher((items) => this.writeBatch(items), batching);
   }
 
-  private async drain(): Promise<void> {
-    this.draining = true;
-    try {
-      const { maxBatch, lingerMs } = this.batching;
-      while (this.waiting.length > 0) {
-        if (lingerMs > 0 && this.waiting.length < maxBatch) await new Promise((r) => setTimeout(r, lingerMs));
-        await this.writeBatch(this.waiting.splice(0, maxBatch));
-      }
-    } finally {
-      this.draining = false;
-    }
+  async write(item: WriteItem): Promise<WriteOutcome> {
+    const outcome = await this.batcher.submit(item);
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
   }
 
-  private async writeBatch(batch: Waiting[]): Promise<void> {
+  private async writeBatch(items: WriteItem[]): Promise<(WriteOutcome | Error)[]> {
     try {
-      const outcomes = await writeEnrichments(this.db, batch.map((w) => w.item), this.options);
-      for (const [i, w] of batch.entries()) w.resolve(outcomes[i] as WriteOutcome);
+      return await writeEnrichments(this.db, items, this.options);
     } catch (error) {
-      if (batch.length === 1) return this.failed(batch[0] as Waiting, error);
-      for (const one of batch) {
-        await writeEnrichments(this.db, [one.item], this.options).then(
-          ([outcome]) => one.resolve(outcome as WriteOutcome),
-          (e: unknown) => this.failed(one, e),
-        );
-      }
+      if (items.length === 1) return [await this.failed(items[0] as WriteItem, error)];
+      const outcomes: (WriteOutcome | Error)[] = [];
+      for (const item of items) outcomes.push(await this.writeOne(item));
+      return outcomes;
     }
   }
 
-  private async failed(one: Waiting, error: unknown): Promise<void> {
-    if (one.item.audit) await appendAudit(this.db, one.item.audit).catch(() => undefined);
-    one.reject(error);
+  private async writeOne(item: WriteItem): Promise<WriteOutcome | Error> {
+    try {
+      const [outcome] = await writeEnrichments(this.db, [item], this.options);
+      return outcome as WriteOutcome;
+    } catch (error) {
+      return this.failed(item, error);
+    }
+  }
+
+  private async failed(item: WriteItem, error: unknown): Promise<Error> {
+    if (item.audit) await appendAudit(this.db, item.audit).catch(() => undefined);
+    return error instanceof Error ? error : new Error(String(error));
   }
 }

@@ -1,15 +1,16 @@
 import { type AuditEntry, appendAudit, pseudonym, systemActor } from "@isoloir/audit";
-import { contacts, type Db, enrichments } from "@isoloir/db";
+import type { Db } from "@isoloir/db";
 import type { JobContext } from "@isoloir/jobs";
 import type { CompiledPolicy } from "@isoloir/policy";
-import { and, eq, gt, sql } from "drizzle-orm";
 import PQueue from "p-queue";
 import { z } from "zod";
-import { checkGate, type GateRef } from "../gate/check";
+import { Batcher } from "../gate/batcher";
+import { checkGates, type GateRef, type GateResult } from "../gate/check";
 import { GroupWriter } from "../gate/group-write";
 import { type Network, networks, type Provider } from "../providers/types";
 import type { ProviderLimiter } from "./limiter";
 import { lookupWithRetry, type RetryPolicy } from "./lookup-with-retry";
+import { lookupPreChecks, type PreCheck } from "./pre-check";
 
 export const ENRICHMENT_QUEUE = "enrichment-run";
 
@@ -56,22 +57,22 @@ export class ProviderNotAllowedError extends Error {
   }
 }
 
-const DAY = 86_400_000;
+/**
+ * One job's batching: the gate checks right before calls, and the writes. A gate check that arrives
+ * while another batch of them is being read waits for it and goes in the next, read on rows as fresh
+ * as that statement's; the call starts only after its own check passed.
+ */
+interface JobBatches {
+  gates: Batcher<GateRef, GateResult>;
+  writer: GroupWriter;
+}
 
-/** The contact's email, and whether data of this provider younger than the TTL is already stored (one statement). */
-export async function lookupPreCheck(db: Db, ref: GateRef, now: Date, ttlMs = 30 * DAY): Promise<{ email: string | null; fresh: boolean }> {
-  const since = new Date(now.getTime() - ttlMs);
-  const fresh = sql<boolean>`exists (select 1 from ${enrichments} where ${and(
-    eq(enrichments.orgId, ref.orgId),
-    eq(enrichments.contactId, ref.contactId),
-    eq(enrichments.provider, ref.provider),
-    gt(enrichments.fetchedAt, since),
-  )})`;
-  const [row] = await db
-    .select({ email: contacts.email, fresh })
-    .from(contacts)
-    .where(and(eq(contacts.orgId, ref.orgId), eq(contacts.id, ref.contactId)));
-  return { email: row?.email ?? null, fresh: row?.fresh === true };
+function jobBatches(deps: EnrichmentDeps, jobId: string): JobBatches {
+  const now = deps.now ?? (() => new Date());
+  return {
+    gates: new Batcher((refs) => checkGates(deps.db, refs, now(), deps.rules), { maxBatch: 32, lingerMs: 0 }),
+    writer: new GroupWriter(deps.db, { jobId, at: deps.now, rules: deps.rules }),
+  };
 }
 
 interface ContactRun {
@@ -80,17 +81,22 @@ interface ContactRun {
 }
 
 /** One contact: fresh? gate, call (through the limiter, the gate right before each attempt), write. */
-async function enrichOne(deps: EnrichmentDeps, job: JobContext<unknown>, writer: GroupWriter, ref: GateRef): Promise<ContactRun> {
-  const now = deps.now ?? (() => new Date());
+async function enrichOne(
+  deps: EnrichmentDeps,
+  job: JobContext<unknown>,
+  batches: JobBatches,
+  ref: GateRef,
+  pre: PreCheck | undefined,
+): Promise<ContactRun> {
   if (job.signal.aborted) return { outcome: "stopped" };
-  const { email, fresh } = await lookupPreCheck(deps.db, ref, now(), deps.ttlMs);
-  if (fresh) return { outcome: "fresh" };
+  if (pre?.fresh) return { outcome: "fresh" };
+  const email = pre?.email;
   if (!email) return { outcome: "no_email" };
   let refusedBy: string[] | undefined;
   const gateBeforeCall = async () => {
     if (job.signal.aborted) return false;
     const checkStartedAt = Date.now();
-    const gate = await checkGate(deps.db, ref, now(), deps.rules);
+    const gate = await batches.gates.submit(ref);
     if (!gate.allowed) {
       refusedBy = gate.refusal === "policy" ? (gate.decision?.reasons.map((r) => r.ruleId) ?? []) : [gate.refusal ?? "refused"];
     }
@@ -102,7 +108,7 @@ async function enrichOne(deps: EnrichmentDeps, job: JobContext<unknown>, writer:
   );
   if ("stopped" in lookup) return refusedBy ? { outcome: "refused", refusedBy } : { outcome: "stopped" };
   const profile = lookup.result.status === "found" ? lookup.result.profile : null;
-  const written = await writer.write({ ref, profile, audit: lookupAudit(deps, ref, lookup.result.status) });
+  const written = await batches.writer.write({ ref, profile, audit: lookupAudit(deps, ref, lookup.result.status) });
   if (!written.written) {
     const reasons = written.gate.decision?.reasons.map((r) => r.ruleId) ?? [];
     return { outcome: "refused", refusedBy: written.gate.refusal === "policy" ? reasons : [written.gate.refusal ?? "refused"] };
@@ -121,7 +127,14 @@ function lookupAudit(deps: EnrichmentDeps, ref: GateRef, result: string): AuditE
   };
 }
 
-/** The job handler: every contact of the job, through the provider's limiter, with progress. */
+const PRE_CHECK_CHUNK = 32;
+const IN_FLIGHT = 16;
+
+/**
+ * The job handler: every contact of the job, through the provider's limiter, with progress. Contacts
+ * are pre-checked a chunk at a time, just ahead of the calls (a chunk is read when fewer than
+ * IN_FLIGHT contacts are left waiting), and at most IN_FLIGHT are past their pre-check at once.
+ */
 export function enrichmentHandler(deps: EnrichmentDeps) {
   return async (job: JobContext<unknown>): Promise<EnrichmentJobOutput> => {
     const data = EnrichmentJobData.parse(job.data);
@@ -130,20 +143,26 @@ export function enrichmentHandler(deps: EnrichmentDeps) {
     let done = 0;
     const total = data.contactIds.length;
     await job.reportProgress({ done, total });
-    // bounded fan-out: the pre-checks of every contact must not all hit the database at once
-    const local = new PQueue({ concurrency: 16 });
-    const writer = new GroupWriter(deps.db, { jobId: job.id, at: deps.now, rules: deps.rules });
-    await Promise.all(
-      data.contactIds.map((contactId) => local.add(async () => {
-        const run = await enrichOne(deps, job, writer, { orgId: data.orgId, contactId, provider: data.provider }).catch(
-          (): ContactRun => ({ outcome: job.signal.aborted ? "stopped" : "failed" }),
-        );
-        output.counts[run.outcome] += 1;
-        for (const id of run.refusedBy ?? []) output.refusedBy[id] = (output.refusedBy[id] ?? 0) + 1;
-        done += 1;
-        if (done === total || done % 25 === 0) await job.reportProgress({ done, total, note: JSON.stringify(output.counts) });
-      })),
-    );
+    const local = new PQueue({ concurrency: IN_FLIGHT });
+    const batches = jobBatches(deps, job.id);
+    const runOne = async (contactId: string, pre: PreCheck | undefined) => {
+      const run = await enrichOne(deps, job, batches, { orgId: data.orgId, contactId, provider: data.provider }, pre).catch(
+        (): ContactRun => ({ outcome: job.signal.aborted ? "stopped" : "failed" }),
+      );
+      output.counts[run.outcome] += 1;
+      for (const id of run.refusedBy ?? []) output.refusedBy[id] = (output.refusedBy[id] ?? 0) + 1;
+      done += 1;
+      if (done === total || done % 25 === 0) await job.reportProgress({ done, total, note: JSON.stringify(output.counts) });
+    };
+    for (let at = 0; at < total; at += PRE_CHECK_CHUNK) {
+      await local.onSizeLessThan(IN_FLIGHT);
+      const contactIds = data.contactIds.slice(at, at + PRE_CHECK_CHUNK);
+      const pre = job.signal.aborted
+        ? new Map<string, PreCheck>()
+        : await lookupPreChecks(deps.db, { orgId: data.orgId, provider: data.provider, contactIds }, (deps.now ?? (() => new Date()))(), deps.ttlMs);
+      for (const contactId of contactIds) void local.add(() => runOne(contactId, pre.get(contactId)));
+    }
+    await local.onIdle();
     await appendAudit(deps.db, {
       orgId: data.orgId,
       action: "enrichment.job_finished",
