@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkGate, checkGates, type GateRef } from "./check";
 import { GroupWriter } from "./group-write";
-import { orgWithSwitch, subscriber, withdraw } from "./test-support";
+import { orgWithSwitch, sampleProfile, subscriber, withdraw } from "./test-support";
 import { writeEnrichments } from "./write";
 
 // The job checks gates and writes results several contacts at a time. Batching must change nothing a
@@ -14,15 +14,7 @@ import { writeEnrichments } from "./write";
 
 const t0 = new Date("2026-11-01T10:00:00Z");
 const later = new Date("2026-11-02T10:00:00Z");
-const profile = {
-  network: "twitter" as const,
-  handle: "@someone",
-  profileUrl: "https://twitter.example/someone",
-  photoUrl: null,
-  location: null,
-  bio: null,
-  followers: null,
-};
+const profile = sampleProfile;
 const audit = (orgId: string, i: number) => ({ orgId, action: "enrichment.lookup", actor: "system", target: `contact:${i}`, details: { i } });
 
 describe.each(testDatabases())("batched gates and writes on $name", (target) => {

@@ -4,20 +4,12 @@ import { testDatabases } from "@isoloir/db/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkGate } from "./check";
-import { orgWithSwitch, setSwitch, subscriber, withdraw } from "./test-support";
+import { orgWithSwitch, sampleProfile, setSwitch, subscriber, withdraw } from "./test-support";
 import { writeEnrichment } from "./write";
 
 const t0 = new Date("2026-11-01T10:00:00Z");
 const later = new Date("2026-11-02T10:00:00Z");
-const profile = {
-  network: "twitter" as const,
-  handle: "@someone",
-  profileUrl: "https://twitter.example/someone",
-  photoUrl: null,
-  location: "Lyon",
-  bio: null,
-  followers: 12,
-};
+const profile = sampleProfile;
 
 describe.each(testDatabases())("the enrichment gate on $name", (target) => {
   let handle: DbHandle;

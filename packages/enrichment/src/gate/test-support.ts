@@ -3,6 +3,17 @@ import { consents, contacts, countrySettings, type Db, provenance } from "@isolo
 import { insertTestOrg, testKeys } from "@isoloir/db/testing";
 import { and, eq, isNull } from "drizzle-orm";
 
+/** A found twitter profile, as a provider returns it. */
+export const sampleProfile = {
+  network: "twitter" as const,
+  handle: "@someone",
+  profileUrl: "https://twitter.example/someone",
+  photoUrl: null,
+  location: "Lyon",
+  bio: null,
+  followers: 12,
+};
+
 /** An organisation with its FR switch in the given state. */
 export async function orgWithSwitch(db: Db, on: boolean, overrides: { country?: string; kind?: "party" | "company" } = {}) {
   const country = overrides.country ?? "FR";
