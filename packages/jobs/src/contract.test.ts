@@ -301,6 +301,20 @@ describe.each(queueTargets())("job queue contract: $name", (target) => {
     expect(await jobs.listJobs(queue, { states: ["created", "retry"], limit: 1 })).toHaveLength(1);
   });
 
+  it("lists one singleton key's jobs, however many other jobs the queue holds", async () => {
+    const jobs = await open();
+    const queue = uniqueQueue("list-key");
+    const mine = await jobs.send(queue, { n: 0 }, { singletonKey: "plan-a" });
+    await jobs.cancel(mine);
+    await sleep(5);
+    const again = await jobs.send(queue, { n: 1 }, { singletonKey: "plan-a" });
+    for (let n = 2; n < 8; n++) await jobs.send(queue, { n }, { singletonKey: `plan-${n}` });
+    await jobs.send(queue, { n: 9 });
+    expect((await jobs.listJobs(queue, { singletonKey: "plan-a", limit: 10 })).map((job) => job.id)).toEqual([again, mine]);
+    expect((await jobs.listJobs(queue, { singletonKey: "plan-a", states: ["cancelled"], limit: 10 })).map((j) => j.id)).toEqual([mine]);
+    expect(await jobs.listJobs(queue, { singletonKey: "nobody", limit: 10 })).toEqual([]);
+  });
+
   it("refuses invalid input and answers unknown ids with nothing", async () => {
     const jobs = await open();
     await expect(jobs.send("Bad Name!", {})).rejects.toBeInstanceOf(JobError);

@@ -125,9 +125,10 @@ async function maintain(db: Db): Promise<void> {
 
 async function list(db: Db, queue: string, options: ListJobsOptions) {
   const states = options.states?.length ? sql`and state in ${options.states}` : sql``;
+  const key = options.singletonKey === undefined ? sql`` : sql`and singleton_key = ${options.singletonKey}`;
   const found = await rows<EmbeddedRow>(
     db,
-    sql`select * from isoloir_jobs.jobs where queue = ${queue} ${states}
+    sql`select * from isoloir_jobs.jobs where queue = ${queue} ${states} ${key}
       order by created_at desc, id desc limit ${options.limit}`,
   );
   return found.map(embeddedRecord);

@@ -45,6 +45,8 @@ export const JobProgress = z.strictObject({
 
 export const ListJobsOptions = z.strictObject({
   states: z.array(z.enum(jobStates)).optional(),
+  /** only the jobs sent with this singleton key (e.g. one plan's runs) */
+  singletonKey: z.string().min(1).max(200).optional(),
   limit: z.int().min(1).max(1000),
 });
 export type ListJobsOptions = z.output<typeof ListJobsOptions>;

@@ -64,6 +64,7 @@ export function bossQueries(schema: string) {
     getJob: `(${byId("job")}) union all (${byId("archive")}) limit 1`,
     listJobs: `select ${columns} from ${schema}.job j left join isoloir_jobs.boss_jobs m on m.id = j.id
       where j.name = $1 and ($2::text[] is null or j.state::text = any($2::text[]))
+        and ($4::text is null or j.singleton_key = $4)
       order by j.created_on desc, j.id desc limit $3`,
     openSingleton: `select id from ${schema}.job
       where name = $1 and singleton_key = $2 and state < 'completed' limit 1`,

@@ -73,6 +73,8 @@ export interface JobRecord<TData = unknown, TOutput = unknown> {
 
 export interface ListJobsOptions {
   states?: JobState[];
+  /** only the jobs sent with this singleton key (e.g. one plan's runs) */
+  singletonKey?: string;
   limit: number;
 }
 

@@ -62,9 +62,9 @@ const workerDeps = (ctx: { db: Db; keys: { hmacKey: string; signingKey?: string 
   signingKey: ctx.keys.signingKey,
 });
 
-/** The plan's latest run job on this queue (scoped by org id), if any. */
+/** The plan's latest run job (runs are sent with the plan id as singleton key; scoped by org id), if any. */
 async function latestJob(jobs: JobQueue, orgId: string, planId: string) {
-  const list = await jobs.listJobs(PURGE_QUEUE, { limit: 100 });
+  const list = await jobs.listJobs(PURGE_QUEUE, { singletonKey: planId, limit: 20 });
   const job = list.find((j) => {
     const data = PurgeJobData.safeParse(j.data);
     return data.success && data.data.orgId === orgId && data.data.planId === planId;
