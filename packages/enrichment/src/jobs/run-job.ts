@@ -154,15 +154,25 @@ export function enrichmentHandler(deps: EnrichmentDeps) {
       done += 1;
       if (done === total || done % 25 === 0) await job.reportProgress({ done, total, note: JSON.stringify(output.counts) });
     };
-    for (let at = 0; at < total; at += PRE_CHECK_CHUNK) {
+    const preChecks = (contactIds: string[]) =>
+      job.signal.aborted
+        ? new Map<string, PreCheck>()
+        : lookupPreChecks(deps.db, { orgId: data.orgId, provider: data.provider, contactIds }, (deps.now ?? (() => new Date()))(), deps.ttlMs);
+    // a failure (a pre-check statement, a progress write) drops the contacts not yet started, lets those
+    // under way finish, then fails the job (a retry skips what is fresh by then)
+    let failure: { error: unknown } | undefined;
+    const fail = (error: unknown) => {
+      failure ??= { error };
+      local.clear();
+    };
+    for (let at = 0; at < total && !failure; at += PRE_CHECK_CHUNK) {
       await local.onSizeLessThan(IN_FLIGHT);
       const contactIds = data.contactIds.slice(at, at + PRE_CHECK_CHUNK);
-      const pre = job.signal.aborted
-        ? new Map<string, PreCheck>()
-        : await lookupPreChecks(deps.db, { orgId: data.orgId, provider: data.provider, contactIds }, (deps.now ?? (() => new Date()))(), deps.ttlMs);
-      for (const contactId of contactIds) void local.add(() => runOne(contactId, pre.get(contactId)));
+      const pre = await Promise.resolve(preChecks(contactIds)).catch((error: unknown) => void fail(error));
+      for (const contactId of pre ? contactIds : []) void local.add(() => runOne(contactId, pre?.get(contactId))).catch(fail);
     }
     await local.onIdle();
+    if (failure) throw failure.error;
     await appendAudit(deps.db, {
       orgId: data.orgId,
       action: "enrichment.job_finished",
