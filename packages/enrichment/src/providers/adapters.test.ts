@@ -23,7 +23,8 @@ afterAll(() => stub.close());
 
 describe.each(networks)("the %s adapter", (network) => {
   const fixture = adapterFixtures[network];
-  const provider = () => createProvider(network, { baseUrl: `${stub.url}/`, token, timeoutMs: 300 });
+  // a generous timeout (a loaded CI machine can hold a first answer past 300 ms); the timeout test sets its own
+  const provider = (timeoutMs = 10_000) => createProvider(network, { baseUrl: `${stub.url}/`, token, timeoutMs });
 
   it("maps a found member to the common profile", async () => {
     stub.reply(fixture.found);
@@ -84,14 +85,15 @@ describe.each(networks)("the %s adapter", (network) => {
   });
 
   it("throws a TransientProviderError when the network is slower than the timeout", async () => {
-    stub.reply({ ...fixture.found, delayMs: 1_000 });
+    stub.reply({ ...fixture.found, delayMs: 3_000 });
     const started = performance.now();
-    const error = await provider()
+    const error = await provider(300)
       .lookupByEmail(email)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransientProviderError);
     expect(error).toMatchObject({ reason: "timeout", status: null, retryable: true });
-    expect(performance.now() - started).toBeLessThan(900);
+    // it gave up well before the answer would have come
+    expect(performance.now() - started).toBeLessThan(2_500);
   });
 
   it.each([401, 403])("throws a non-retryable ProviderAuthError on a %i", async (status) => {
