@@ -40,17 +40,14 @@ function countingHandle(handle: DbHandle): { db: Db; queries: () => number } {
   return { db, queries: () => queries };
 }
 
-async function timed(
+/** One contact at a time: `timedBatches` with batches of one. */
+function timed(
   name: string,
   ids: string[],
   counted: ReturnType<typeof countingHandle>,
   step: (id: string) => Promise<unknown>,
 ): Promise<Step> {
-  const before = counted.queries();
-  const started = performance.now();
-  for (const id of ids) await step(id);
-  const ms = (performance.now() - started) / ids.length;
-  return { name, ms, queries: (counted.queries() - before) / ids.length };
+  return timedBatches(name, ids, counted, ([id]) => step(id ?? ""), 1);
 }
 
 const profile = {
@@ -134,7 +131,7 @@ async function stepsOver(
   ];
 }
 
-/** `timed` for a step that takes several contacts at once: the time per contact. */
+/** A step that takes `size` contacts at a time, timed over all of them: the time and queries per contact. */
 async function timedBatches(
   name: string,
   ids: string[],

@@ -43,7 +43,7 @@ export interface ContactRows {
 
 // One statement, so that every row is read from the same snapshot and a gate check costs one round
 // trip however many contacts it is about: each related table comes back as a JSON array of exactly the
-// fields ContactRows names. The ids go as one array parameter, so the statement text never varies.
+// fields ContactRows names. The ids go as one array parameter, so their number does not change the text.
 const rowsOfContacts = (orgId: string, contactIds: readonly string[], alongside: SQL | undefined) => sql`
 select
   ${alongside ?? sql`null`} as alongside,

@@ -66,16 +66,13 @@ export async function checkGates(
   const classOf = classifierOf(rules.rules);
   // factsFor's two halves: the rows, read once for every contact, then each contact's projection
   const loaded = await loadContactsRows(db, orgId, [...new Set(refs.map((r) => r.contactId))], liveConsentOfC(at));
-  const decisions = refs.map((ref) => {
+  return refs.map((ref) => {
     const rows = loaded.get(ref.contactId);
     const [projected] = rows ? projectFacts(rows, { type: "enrich", provider: ref.provider }, at, classOf) : [];
-    return projected ? rules.evaluate(projected.facts as unknown as EngineFacts) : null;
-  });
-  return refs.map((ref, i) => {
-    const decision = decisions[i] ?? null;
-    if (!decision) return refused("contact_gone", null);
+    if (!rows || !projected) return refused("contact_gone", null);
+    const decision = rules.evaluate(projected.facts as unknown as EngineFacts);
     if (decision.decision !== "allow") return refused("policy", decision);
-    const consentId = loaded.get(ref.contactId)?.alongside as string | null | undefined;
+    const consentId = rows.alongside as string | null;
     if (!consentId) return refused("no_live_consent", decision);
     return { allowed: true, refusal: null, decision, consentId };
   });
