@@ -8,7 +8,9 @@ export function ensureChromium() {
   if (existsSync(path)) return path;
   const command = "apt-get update && apt-get install -y chromium";
   if (process.getuid?.() !== 0) {
-    console.error(`Chromium not found at ${path}. Install it with:\n  sudo sh -c '${command}'\nor set CHROMIUM_PATH.`);
+    console.error(
+      `Chromium not found at ${path}. Install it with:\n  sudo sh -c '${command}'\nor set CHROMIUM_PATH.`,
+    );
     process.exit(2);
   }
   console.error(`Chromium not found at ${path}: installing Debian's chromium (${command})`);

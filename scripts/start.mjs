@@ -17,11 +17,15 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 /** Starts the sandbox and resolves with its URL once it listens (or null, with a warning). */
 function startSandbox() {
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/sandbox/src/main.ts", "--port", process.env.ISOLOIR_SANDBOX_PORT ?? "3100"], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-    env,
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "apps/sandbox/src/main.ts", "--port", process.env.ISOLOIR_SANDBOX_PORT ?? "3100"],
+    {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+      env,
+    },
+  );
   return new Promise((resolve) => {
     let out = "";
     child.stdout.on("data", (chunk) => {
@@ -33,15 +37,23 @@ function startSandbox() {
   });
 }
 
-const sandbox = env.ISOLOIR_SANDBOX_URL ? { child: null, url: env.ISOLOIR_SANDBOX_URL } : await startSandbox();
+const sandbox = env.ISOLOIR_SANDBOX_URL
+  ? { child: null, url: env.ISOLOIR_SANDBOX_URL }
+  : await startSandbox();
 if (sandbox.url) {
   env.ISOLOIR_SANDBOX_URL = sandbox.url;
   console.log(`social-network sandbox on ${sandbox.url}`);
 } else {
-  console.warn("the sandbox did not start (is port 3100 taken? set ISOLOIR_SANDBOX_PORT): enrichment lookups will fail");
+  console.warn(
+    "the sandbox did not start (is port 3100 taken? set ISOLOIR_SANDBOX_PORT): enrichment lookups will fail",
+  );
 }
 
-const serve = spawn("node", ["packages/cli/bin/isoloir.js", "serve", ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
+const serve = spawn("node", ["packages/cli/bin/isoloir.js", "serve", ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+  env,
+});
 const stop = (signal) => {
   serve.kill(signal);
   sandbox.child?.kill(signal);

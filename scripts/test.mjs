@@ -12,7 +12,7 @@ const chromium = ensureChromium();
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", CHROMIUM_PATH: chromium };
 if (env.DATABASE_URL) {
   env.ISOLOIR_HMAC_KEY ??= "test-only-hmac-key";
-  env.ISOLOIR_SIGNING_KEY ??= "";  // suites that sign make their own throw-away keys
+  env.ISOLOIR_SIGNING_KEY ??= ""; // suites that sign make their own throw-away keys
 }
 
 /** Every file called `name` under the workspaces (Node 20 has no fs.globSync). */
@@ -33,7 +33,8 @@ function reportsNamed(name) {
 const e2eReport = join(root, "e2e", ".e2e-report.json");
 for (const file of [...reportsNamed(".test-report.json"), e2eReport]) rmSync(file, { force: true });
 
-const run = (args) => spawnSync("npx", ["turbo", "run", ...args], { cwd: root, stdio: "inherit", env }).status ?? 1;
+const run = (args) =>
+  spawnSync("npx", ["turbo", "run", ...args], { cwd: root, stdio: "inherit", env }).status ?? 1;
 const unit = run(["typecheck", "test", "--continue", "--concurrency=2", "--output-logs=new-only"]);
 const e2e = unit === 0 ? run(["e2e", "--output-logs=new-only"]) : 1;
 

@@ -7,7 +7,11 @@ import { getPlan, legacyReasons, planThroughApi, screenshot } from "../support/p
 const planUrl = /\/admin\/purges\/([0-9a-f-]{36})$/;
 
 test.describe("admin: purges", () => {
-  test("the admin plans the legacy purge, compliance approves it, the admin runs it to the end and the certificate verifies", async ({ page, browser, baseURL }) => {
+  test("the admin plans the legacy purge, compliance approves it, the admin runs it to the end and the certificate verifies", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     test.setTimeout(180_000);
     await signIn(page, demo("admin"), { app: "admin" });
     await page.getByRole("navigation").getByRole("link", { name: "Purges" }).click();
@@ -17,7 +21,9 @@ test.describe("admin: purges", () => {
     // step 1: reasons, each with its plain-language description and rule ids
     await expect(page.getByText("Règles : FR-CNIL-SOCIAL-ENRICHMENT")).toBeVisible();
     await page.getByTestId("compute-plan").click();
-    await expect(page.getByText("Choisissez au moins un motif : un périmètre seul n'est jamais un motif.")).toBeVisible();
+    await expect(
+      page.getByText("Choisissez au moins un motif : un périmètre seul n'est jamais un motif."),
+    ).toBeVisible();
     for (const reason of legacyReasons) await page.getByTestId(`reason-${reason}`).check();
     await page.getByTestId("compute-plan").click();
     await expect(page).toHaveURL(planUrl, { timeout: 30_000 });
@@ -33,10 +39,14 @@ test.describe("admin: purges", () => {
     await expect(page.getByTestId("plan-chart")).toBeVisible();
     for (const reason of legacyReasons) {
       const n = plan.counts.byReason[reason]?.targets ?? 0;
-      await expect(page.getByTestId(`by-reason-${reason}`).getByTestId("count")).toHaveText(new Intl.NumberFormat("fr-FR").format(n));
+      await expect(page.getByTestId(`by-reason-${reason}`).getByTestId("count")).toHaveText(
+        new Intl.NumberFormat("fr-FR").format(n),
+      );
     }
     for (const [rule, n] of Object.entries(plan.counts.byRule)) {
-      await expect(page.getByTestId(`by-rule-${rule}`).getByTestId("count")).toHaveText(new Intl.NumberFormat("fr-FR").format(n));
+      await expect(page.getByTestId(`by-rule-${rule}`).getByTestId("count")).toHaveText(
+        new Intl.NumberFormat("fr-FR").format(n),
+      );
     }
     await expect(page.getByTestId("plan-hash")).toHaveText(plan.planHash);
     await expect(page.getByTestId("plan-expiry")).toContainText("Expire le");
@@ -65,10 +75,14 @@ test.describe("admin: purges", () => {
     await page.reload();
     await expect(page.getByTestId("purge-stepper")).toHaveAttribute("data-active", "run");
     await page.getByTestId("run-purge").click();
-    await expect(page.getByTestId("purge-progress")).toHaveAttribute("data-state", "completed", { timeout: 120_000 });
+    await expect(page.getByTestId("purge-progress")).toHaveAttribute("data-state", "completed", {
+      timeout: 120_000,
+    });
     const total = new Intl.NumberFormat("fr-FR").format(plan.counts.targets);
     await expect(page.getByTestId("run-count")).toHaveText(`${total} / ${total} cibles`);
-    const progress = await query<{ run: { deleted: number; alreadyGone: number } }>(page, "purge.progress", { planId });
+    const progress = await query<{ run: { deleted: number; alreadyGone: number } }>(page, "purge.progress", {
+      planId,
+    });
     expect(progress.run.deleted + progress.run.alreadyGone).toBe(plan.counts.targets);
     await expect(page.getByTestId("run-deleted")).toHaveText(`Supprimées : ${progress.run.deleted}`);
 
@@ -82,7 +96,9 @@ test.describe("admin: purges", () => {
     const download = page.waitForEvent("download");
     await page.getByTestId("download-certificate").click();
     const file = await (await download).path();
-    const json = JSON.parse(readFileSync(file, "utf8")) as { body: { plan: { id: string }; counts: { deleted: number } } };
+    const json = JSON.parse(readFileSync(file, "utf8")) as {
+      body: { plan: { id: string }; counts: { deleted: number } };
+    };
     expect(json.body.plan.id).toBe(planId);
     expect(json.body.counts.deleted).toBe(progress.run.deleted);
     await page.getByTestId("verify-certificate").click();
@@ -108,7 +124,10 @@ test.describe("admin: purges", () => {
   test("the planner cannot approve their own plan", async ({ page, baseURL }) => {
     const session = await apiSession(baseURL ?? "", demo("compliance"));
     const planned = await planThroughApi(session, ["objected_all"]);
-    const refused = await mutateRaw(session, "purge.approve", { planId: planned.id, planHash: planned.planHash });
+    const refused = await mutateRaw(session, "purge.approve", {
+      planId: planned.id,
+      planHash: planned.planHash,
+    });
     expect(refused.status()).toBe(403);
     expect(await refused.text()).toContain("four-eyes");
     await session.dispose();

@@ -2,7 +2,12 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { mutate, query } from "./api";
 
 /** What the demo's legacy batch needs (packages/demo/src/legacy.ts): Match-era lookups, a forbidden source, a past electoral list, objectors. */
-export const legacyReasons = ["objected_all", "match_without_consent", "electoral_list_after_election", "forbidden_source"] as const;
+export const legacyReasons = [
+  "objected_all",
+  "match_without_consent",
+  "electoral_list_after_election",
+  "forbidden_source",
+] as const;
 
 export interface PlanView {
   planId: string;
@@ -19,7 +24,8 @@ export interface PlanView {
   approval: { mayApprove: boolean; blocked: string | null; approvers: { name: string }[] };
 }
 
-export const getPlan = (from: Page | APIRequestContext, planId: string) => query<PlanView>(from, "purge.get", { planId });
+export const getPlan = (from: Page | APIRequestContext, planId: string) =>
+  query<PlanView>(from, "purge.get", { planId });
 
 /** Plans a purge through the API (as whoever `from` is signed in as). */
 export const planThroughApi = (from: Page | APIRequestContext, reasons: readonly string[]) =>

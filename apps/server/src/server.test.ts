@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createUser } from "@isoloir/accounts";
@@ -45,7 +45,11 @@ describe("the HTTP server", () => {
 
   it("signs in through tRPC with an httpOnly SameSite cookie, and refuses a mutation without the CSRF header", async () => {
     const body = JSON.stringify({ email: "who@example.fr", password: "correct horse battery" });
-    const refused = await fetch(`${server.url}/trpc/auth.signIn`, { method: "POST", body, headers: { "content-type": "application/json" } });
+    const refused = await fetch(`${server.url}/trpc/auth.signIn`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json" },
+    });
     expect(refused.status).toBe(403);
     const res = await fetch(`${server.url}/trpc/auth.signIn`, {
       method: "POST",
@@ -63,7 +67,9 @@ describe("the HTTP server", () => {
   });
 
   it("never sends a stack trace to the client", async () => {
-    const res = await fetch(`${server.url}/trpc/contacts.get?input=${encodeURIComponent(JSON.stringify({ id: "x" }))}`);
+    const res = await fetch(
+      `${server.url}/trpc/contacts.get?input=${encodeURIComponent(JSON.stringify({ id: "x" }))}`,
+    );
     const text = await res.text();
     expect(text).not.toContain("at ");
     expect(text).not.toContain("stack");

@@ -1,6 +1,6 @@
 import { pseudonym, systemActor } from "@isoloir/audit";
-import * as schema from "@isoloir/db";
 import type { Db, DbHandle } from "@isoloir/db";
+import * as schema from "@isoloir/db";
 import { testKeys } from "@isoloir/db/testing";
 import {
   checkGate,
@@ -98,7 +98,13 @@ async function stepsOver(
   const alone = target.contactIds.slice(0, size / 2);
   const batched = target.contactIds.slice(size / 2);
   return [
-    await timedBatches("pre-check: the email, fresh data? (lookupPreChecks, 32 contacts a statement)", target.contactIds, counted, preChecks, 32),
+    await timedBatches(
+      "pre-check: the email, fresh data? (lookupPreChecks, 32 contacts a statement)",
+      target.contactIds,
+      counted,
+      preChecks,
+      32,
+    ),
     await timed("gate right before the call, alone (checkGate)", target.contactIds, counted, (id) =>
       checkGate(db, ref(id), new Date()),
     ),
@@ -139,7 +145,9 @@ async function timedBatches(
   step: (ids: string[]) => Promise<unknown>,
   size: number,
 ): Promise<Step> {
-  const batches = Array.from({ length: Math.ceil(ids.length / size) }, (_, i) => ids.slice(i * size, (i + 1) * size));
+  const batches = Array.from({ length: Math.ceil(ids.length / size) }, (_, i) =>
+    ids.slice(i * size, (i + 1) * size),
+  );
   const before = counted.queries();
   const started = performance.now();
   for (const batch of batches) await step(batch);

@@ -17,7 +17,10 @@ describe.each(testDatabases())("accounts on $name", (target) => {
   it("signs in with the right password and finds the session", async () => {
     const email = unique();
     await createUser(handle.db, { email, name: "A", password: "correct horse battery" });
-    const { token } = await signIn(handle.db, { email: email.toUpperCase(), password: "correct horse battery" });
+    const { token } = await signIn(handle.db, {
+      email: email.toUpperCase(),
+      password: "correct horse battery",
+    });
     const found = await findSession(handle.db, token);
     expect(found?.user.email).toBe(email);
     await signOut(handle.db, token);
@@ -28,7 +31,9 @@ describe.each(testDatabases())("accounts on $name", (target) => {
     const email = unique();
     await createUser(handle.db, { email, name: "A", password: "correct horse battery" });
     await expect(signIn(handle.db, { email, password: "nope" })).rejects.toThrow("wrong email or password");
-    await expect(signIn(handle.db, { email: unique(), password: "nope" })).rejects.toThrow("wrong email or password");
+    await expect(signIn(handle.db, { email: unique(), password: "nope" })).rejects.toThrow(
+      "wrong email or password",
+    );
   });
 
   it("throttles an account after five failures, even with the right password", async () => {
@@ -44,9 +49,9 @@ describe.each(testDatabases())("accounts on $name", (target) => {
       code: "throttled",
     });
     const later = new Date(now.getTime() + 31_000);
-    await expect(signIn(handle.db, { email, password: "correct horse battery" }, later)).resolves.toHaveProperty(
-      "token",
-    );
+    await expect(
+      signIn(handle.db, { email, password: "correct horse battery" }, later),
+    ).resolves.toHaveProperty("token");
   });
 
   it("adds a member with a one-time password that must be changed", async () => {
@@ -69,7 +74,9 @@ describe.each(testDatabases())("accounts on $name", (target) => {
   it("keeps at least one owner", async () => {
     const org = await insertTestOrg(handle.db);
     const owner = await addMember(handle.db, org.id, { email: unique(), name: "Owner", role: "owner" });
-    await expect(changeRole(handle.db, org.id, owner.userId, "admin")).rejects.toMatchObject({ code: "last_owner" });
+    await expect(changeRole(handle.db, org.id, owner.userId, "admin")).rejects.toMatchObject({
+      code: "last_owner",
+    });
     await expect(removeMember(handle.db, org.id, owner.userId)).rejects.toMatchObject({ code: "last_owner" });
     const second = await addMember(handle.db, org.id, { email: unique(), name: "Second", role: "owner" });
     await changeRole(handle.db, org.id, owner.userId, "admin");

@@ -1,3 +1,4 @@
+export { type ActingMember, actingMember } from "./acting-member";
 export { type Capability, can, capabilities, capabilitiesOf } from "./capabilities";
 export { AccountError, type AccountErrorCode, accountErrorCodes } from "./errors";
 export { hashPassword, oneTimePassword, verifyPassword } from "./passwords";
@@ -21,4 +22,3 @@ export {
   NewUser,
   removeMember,
 } from "./users";
-export { type ActingMember, actingMember } from "./acting-member";

@@ -29,7 +29,12 @@ async function checkThrottle(db: Db, keyHash: string, now: Date) {
   return row;
 }
 
-async function recordFailure(db: Db, keyHash: string, previous: typeof signInThrottle.$inferSelect | undefined, now: Date) {
+async function recordFailure(
+  db: Db,
+  keyHash: string,
+  previous: typeof signInThrottle.$inferSelect | undefined,
+  now: Date,
+) {
   const fresh = !previous || now.getTime() - previous.windowStart.getTime() > throttleWindowMs;
   const failures = fresh ? 1 : previous.failures + 1;
   const lockMs = failures >= freeFailures ? Math.min(maxLockMs, 30_000 * 2 ** (failures - freeFailures)) : 0;
@@ -39,7 +44,10 @@ async function recordFailure(db: Db, keyHash: string, previous: typeof signInThr
     windowStart: fresh ? now : previous.windowStart,
     lockedUntil: lockMs ? new Date(now.getTime() + lockMs) : null,
   };
-  await db.insert(signInThrottle).values(values).onConflictDoUpdate({ target: signInThrottle.keyHash, set: values });
+  await db
+    .insert(signInThrottle)
+    .values(values)
+    .onConflictDoUpdate({ target: signInThrottle.keyHash, set: values });
 }
 
 /** Checks the password (argon2id), throttles repeated failures per account, and opens a session. */
@@ -60,7 +68,11 @@ export async function signIn(db: Db, input: Credentials, now = new Date()) {
 
 export async function openSession(db: Db, userId: string, now = new Date()) {
   const token = randomBytes(32).toString("base64url");
-  const [first] = await db.select({ orgId: memberships.orgId }).from(memberships).where(eq(memberships.userId, userId)).limit(1);
+  const [first] = await db
+    .select({ orgId: memberships.orgId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId))
+    .limit(1);
   await db.insert(sessions).values({
     tokenHash: sha256(token),
     userId,
@@ -91,7 +103,10 @@ export async function switchOrganisation(db: Db, token: string, userId: string, 
     .from(memberships)
     .where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId)));
   if (!member) throw new AccountError("not_found", "organisation not found");
-  await db.update(sessions).set({ orgId }).where(eq(sessions.tokenHash, sha256(token)));
+  await db
+    .update(sessions)
+    .set({ orgId })
+    .where(eq(sessions.tokenHash, sha256(token)));
 }
 
 export async function changePassword(db: Db, userId: string, current: string, next: string) {

@@ -66,7 +66,13 @@ export async function addMember(db: Db, orgId: string, input: NewMember) {
 
 export async function listMembers(db: Db, orgId: string) {
   return db
-    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, since: memberships.createdAt })
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      since: memberships.createdAt,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.orgId, orgId))
@@ -111,7 +117,12 @@ export async function removeMember(db: Db, orgId: string, userId: string) {
 /** The organisations a user belongs to, with the role in each. */
 export async function membershipsOf(db: Db, userId: string) {
   return db
-    .select({ orgId: organisations.id, slug: organisations.slug, name: organisations.name, role: memberships.role })
+    .select({
+      orgId: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
     .where(eq(memberships.userId, userId))

@@ -1,4 +1,4 @@
-import { capabilities, type Capability } from "@isoloir/accounts";
+import { type Capability, capabilities } from "@isoloir/accounts";
 import { contactAssignments, type DbHandle, type Role, roles } from "@isoloir/db";
 import { testDatabases } from "@isoloir/db/testing";
 import { exportPolicySet } from "@isoloir/policies";
@@ -8,7 +8,11 @@ import { anonymousCaller, callerFor, orgWithTeam } from "./test-fixtures";
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 
 /** Every org procedure, the capability it needs, and a call that is valid input. */
-const procedures: { name: string; needs: Capability | "member"; call: (c: Caller, f: Fixture) => Promise<unknown> }[] = [
+const procedures: {
+  name: string;
+  needs: Capability | "member";
+  call: (c: Caller, f: Fixture) => Promise<unknown>;
+}[] = [
   { name: "contacts.list", needs: "readContacts", call: (c) => c.contacts.list({}) },
   { name: "organisation.get", needs: "member", call: (c) => c.organisation.get() },
   {
@@ -24,12 +28,21 @@ const procedures: { name: string; needs: Capability | "member"; call: (c: Caller
         dpoEmail: null,
       }),
   },
-  { name: "organisation.setFourEyes(on)", needs: "manageOrgSettings", call: (c) => c.organisation.setFourEyes({ enabled: true }) },
+  {
+    name: "organisation.setFourEyes(on)",
+    needs: "manageOrgSettings",
+    call: (c) => c.organisation.setFourEyes({ enabled: true }),
+  },
   { name: "members.list", needs: "manageMembers", call: (c) => c.members.list() },
   {
     name: "members.add",
     needs: "manageMembers",
-    call: (c, f) => c.members.add({ email: `n${Math.random().toString(36).slice(2)}.${f.org.slug}@example.fr`, name: "N", role: "volunteer" }),
+    call: (c, f) =>
+      c.members.add({
+        email: `n${Math.random().toString(36).slice(2)}.${f.org.slug}@example.fr`,
+        name: "N",
+        role: "volunteer",
+      }),
   },
   { name: "countries.list", needs: "member", call: (c) => c.countries.list() },
   { name: "countries.history", needs: "member", call: (c) => c.countries.history({ country: "FR" }) },
@@ -46,7 +59,11 @@ const procedures: { name: string; needs: Capability | "member"; call: (c: Caller
   },
   { name: "audit.list", needs: "readAudit", call: (c) => c.audit.list({}) },
   { name: "audit.verify", needs: "readAudit", call: (c) => c.audit.verify() },
-  { name: "enrichment.preview", needs: "runEnrichment", call: (c) => c.enrichment.preview({ provider: "twitter" }) },
+  {
+    name: "enrichment.preview",
+    needs: "runEnrichment",
+    call: (c) => c.enrichment.preview({ provider: "twitter" }),
+  },
   {
     name: "enrichment.remove",
     needs: "runEnrichment",
@@ -66,7 +83,11 @@ const procedures: { name: string; needs: Capability | "member"; call: (c: Caller
     call: (c, f) => c.purge.approve({ planId: f.adminPlan.id, planHash: f.adminPlan.planHash }),
   },
   { name: "rules.list", needs: "readRules", call: (c) => c.rules.list({ jurisdiction: "FR", lang: "en" }) },
-  { name: "rules.get", needs: "readRules", call: (c) => c.rules.get({ id: "FR-CNIL-EMAIL-OPTIN", lang: "fr" }) },
+  {
+    name: "rules.get",
+    needs: "readRules",
+    call: (c) => c.rules.get({ id: "FR-CNIL-EMAIL-OPTIN", lang: "fr" }),
+  },
   { name: "rules.current", needs: "readRules", call: (c) => c.rules.current() },
   {
     name: "rules.diff",
@@ -80,7 +101,9 @@ type Fixture = Awaited<ReturnType<typeof orgWithTeam>> & { adminPlan: { id: stri
 
 async function fixture(handle: DbHandle): Promise<Fixture> {
   const team = await orgWithTeam(handle.db);
-  const adminPlan = await (await callerFor(handle.db, handle.driver, team.members.admin)).purge.create({ reasons: ["objected_all"] });
+  const adminPlan = await (await callerFor(handle.db, handle.driver, team.members.admin)).purge.create({
+    reasons: ["objected_all"],
+  });
   return { ...team, adminPlan };
 }
 
@@ -115,7 +138,9 @@ describe.each(testDatabases())("api router on $name", (target) => {
 
   it("answers NOT_FOUND for another organisation's contact id", async () => {
     const staff = await as("staff");
-    await expect(staff.contacts.get({ id: foreign.contactIds[0] ?? "" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(staff.contacts.get({ id: foreign.contactIds[0] ?? "" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const own = await staff.contacts.get({ id: home.contactIds[0] ?? "" });
     expect(own.contact.firstName).toBe("Alice");
   });
@@ -143,14 +168,20 @@ describe.each(testDatabases())("api router on $name", (target) => {
       .values({ orgId: home.org.id, userId: home.members.volunteer, contactId: home.contactIds[1] ?? "" });
     const listed = await volunteer.contacts.list({});
     expect(listed.items.map((i) => i.firstName)).toEqual(["Bruno"]);
-    await expect(volunteer.contacts.get({ id: home.contactIds[0] ?? "" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(volunteer.contacts.get({ id: home.contactIds[0] ?? "" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("refuses a mutation without the session's CSRF token", async () => {
     const noToken = await callerFor(handle.db, handle.driver, home.members.owner, { csrf: null });
-    await expect(noToken.organisation.setFourEyes({ enabled: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(noToken.organisation.setFourEyes({ enabled: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const wrong = await callerFor(handle.db, handle.driver, home.members.owner, { csrf: "forged" });
-    await expect(wrong.organisation.setFourEyes({ enabled: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(wrong.organisation.setFourEyes({ enabled: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("lets only an owner turn four-eyes off, and audits it", async () => {
@@ -173,7 +204,11 @@ describe.each(testDatabases())("api router on $name", (target) => {
 
   it("keeps the audit log free of emails", async () => {
     const owner = await as("owner");
-    const added = await owner.members.add({ email: `audit.${home.org.slug}@example.fr`, name: "Audit", role: "staff" });
+    const added = await owner.members.add({
+      email: `audit.${home.org.slug}@example.fr`,
+      name: "Audit",
+      role: "staff",
+    });
     expect(added.oneTimePassword).toBeTruthy();
     const log = await owner.audit.list({ pageSize: 200 });
     expect(JSON.stringify(log.items)).not.toContain("@example.fr");

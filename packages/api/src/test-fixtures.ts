@@ -4,8 +4,8 @@ import { type Db, type Driver, type Keys, type Role, roles } from "@isoloir/db";
 import { insertTestOrg, testKeys } from "@isoloir/db/testing";
 import type { JobQueue } from "@isoloir/jobs";
 import type { Context } from "./context";
-import { createCallerFactory } from "./trpc";
 import { appRouter } from "./root";
+import { createCallerFactory } from "./trpc";
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -55,7 +55,17 @@ export async function orgWithTeam(db: Db) {
     legalBasis: "consent" as const,
   };
   const ctx = { orgId: org.id, hmacKey: testKeys.hmacKey };
-  const a = await admitPerson(db, ctx, { firstName: "Alice", lastName: "Martin", email: `alice.${org.slug}@example.fr` }, origin);
-  const b = await admitPerson(db, ctx, { firstName: "Bruno", lastName: "Petit", email: `bruno.${org.slug}@example.fr` }, origin);
+  const a = await admitPerson(
+    db,
+    ctx,
+    { firstName: "Alice", lastName: "Martin", email: `alice.${org.slug}@example.fr` },
+    origin,
+  );
+  const b = await admitPerson(
+    db,
+    ctx,
+    { firstName: "Bruno", lastName: "Petit", email: `bruno.${org.slug}@example.fr` },
+    origin,
+  );
   return { org, members, contactIds: [a.contactId, b.contactId] };
 }

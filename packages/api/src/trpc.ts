@@ -29,7 +29,8 @@ const csrf = t.middleware(({ ctx, type, next }) => {
   if (type === "mutation") {
     const expected = ctx.session?.session.csrfToken;
     const ok = expected ? ctx.csrfHeader === expected : ctx.csrfHeader !== undefined;
-    if (!ok) throw new TRPCError({ code: "FORBIDDEN", message: "missing or wrong CSRF token: reload the page" });
+    if (!ok)
+      throw new TRPCError({ code: "FORBIDDEN", message: "missing or wrong CSRF token: reload the page" });
   }
   return next();
 });
@@ -49,7 +50,8 @@ async function membershipOf(db: Db, orgId: string | null, userId: string) {
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
-  if (!row) throw new TRPCError({ code: "FORBIDDEN", message: "you are no longer a member of this organisation" });
+  if (!row)
+    throw new TRPCError({ code: "FORBIDDEN", message: "you are no longer a member of this organisation" });
   return row;
 }
 
@@ -80,7 +82,8 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
   const afterCommit = (task: AfterCommit) => void committed.push(task);
   // Runs the handler as the restricted tenant role, so row-level security backs up every org_id filter;
   // a failed handler rolls its transaction back.
-  const runNext = (tx: Db) => next({ ctx: { ...ctx, db: tx, org, member: { role: row.role, actor }, afterCommit } });
+  const runNext = (tx: Db) =>
+    next({ ctx: { ...ctx, db: tx, org, member: { role: row.role, actor }, afterCommit } });
   let outcome: Awaited<ReturnType<typeof runNext>> | undefined;
   try {
     await withTenant(ctx.db, org.id, async (tx) => {
@@ -90,7 +93,8 @@ export const orgProcedure = authedProcedure.use(async ({ ctx, next }) => {
   } catch (error) {
     if (error !== rollBack) throw error;
   }
-  if (!outcome) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "the request did not complete" });
+  if (!outcome)
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "the request did not complete" });
   for (const task of committed) await task(ctx.db);
   return outcome;
 });

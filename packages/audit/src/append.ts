@@ -37,11 +37,15 @@ async function lockedHead(tx: Db, orgId: string) {
  * Appends entries of one organisation, in order, inside the caller's transaction: they commit or
  * roll back with what they record. Three statements however many entries there are.
  */
-export async function appendAuditWithin(tx: Db, inputs: AuditEntry[]): Promise<{ seq: number; hash: string }> {
+export async function appendAuditWithin(
+  tx: Db,
+  inputs: AuditEntry[],
+): Promise<{ seq: number; hash: string }> {
   const entries = inputs.map((e) => AuditEntry.parse(e));
   const orgId = entries[0]?.orgId;
   if (!orgId) throw new Error("appendAuditWithin needs at least one entry");
-  if (entries.some((e) => e.orgId !== orgId)) throw new Error("appendAuditWithin appends to one organisation's chain");
+  if (entries.some((e) => e.orgId !== orgId))
+    throw new Error("appendAuditWithin appends to one organisation's chain");
   let { seq, hash } = await lockedHead(tx, orgId);
   const at = new Date();
   const rows = entries.map((entry) => {

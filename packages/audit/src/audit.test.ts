@@ -16,7 +16,12 @@ describe.each(testDatabases())("audit chain on $name", (target) => {
   async function orgWithEntries(n: number) {
     const org = await insertTestOrg(handle.db);
     for (let i = 0; i < n; i++) {
-      await appendAudit(handle.db, { orgId: org.id, action: "test.event", actor: "user:abc", details: { i } });
+      await appendAudit(handle.db, {
+        orgId: org.id,
+        action: "test.event",
+        actor: "user:abc",
+        details: { i },
+      });
     }
     return org;
   }
@@ -70,7 +75,12 @@ describe.each(testDatabases())("audit chain on $name", (target) => {
 
   it("appends several entries inside the caller's transaction, and none if it rolls back", async () => {
     const org = await orgWithEntries(2);
-    const entries = [1, 2, 3].map((i) => ({ orgId: org.id, action: "test.batch", actor: "user:b", details: { i } }));
+    const entries = [1, 2, 3].map((i) => ({
+      orgId: org.id,
+      action: "test.batch",
+      actor: "user:b",
+      details: { i },
+    }));
     await handle.db.transaction((tx) => appendAuditWithin(tx, entries));
     await expect(
       handle.db.transaction(async (tx) => {
@@ -86,9 +96,9 @@ describe.each(testDatabases())("audit chain on $name", (target) => {
   it("refuses a batch that spans two organisations' chains", async () => {
     const [a, b] = [await insertTestOrg(handle.db), await insertTestOrg(handle.db)];
     const entry = (orgId: string) => ({ orgId, action: "test.batch", actor: "user:b" });
-    await expect(handle.db.transaction((tx) => appendAuditWithin(tx, [entry(a.id), entry(b.id)]))).rejects.toThrow(
-      "one organisation's chain",
-    );
+    await expect(
+      handle.db.transaction((tx) => appendAuditWithin(tx, [entry(a.id), entry(b.id)])),
+    ).rejects.toThrow("one organisation's chain");
   });
 
   it("rejects an entry without an actor", async () => {

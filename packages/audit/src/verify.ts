@@ -1,5 +1,5 @@
 import { auditHeads, auditLog, type Db } from "@isoloir/db";
-import { asc, eq, gt, and } from "drizzle-orm";
+import { and, asc, eq, gt } from "drizzle-orm";
 import { entryHash, genesisHash } from "./chain";
 
 export interface BrokenLink {
@@ -43,7 +43,11 @@ export async function verifyAuditChain(db: Db, orgId: string): Promise<ChainRepo
   return { orgId, entries, headHash: prevHash };
 }
 
-function checkRow(row: typeof auditLog.$inferSelect, expectedSeq: number, prevHash: string): BrokenLink | undefined {
+function checkRow(
+  row: typeof auditLog.$inferSelect,
+  expectedSeq: number,
+  prevHash: string,
+): BrokenLink | undefined {
   if (row.seq !== expectedSeq) return { seq: expectedSeq, reason: "seq_gap" };
   if (row.prevHash !== prevHash) return { seq: row.seq, reason: "prev_hash_mismatch" };
   const recomputed = entryHash({

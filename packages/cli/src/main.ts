@@ -5,7 +5,10 @@ import { CliError, ExitCode } from "./errors";
 const program = new Command("isoloir")
   .description("Isoloir — the campaign data platform that obeys the CNIL and the GDPR by construction")
   .option("--database-url <url>", "a PostgreSQL server (default: $DATABASE_URL, else embedded PGlite)")
-  .option("--data-dir <dir>", "the embedded PGlite directory (default: $ISOLOIR_DATA_DIR or <repo>/.data/pglite)")
+  .option(
+    "--data-dir <dir>",
+    "the embedded PGlite directory (default: $ISOLOIR_DATA_DIR or <repo>/.data/pglite)",
+  )
   .option("--json", "machine-readable JSON on stdout")
   .option("--quiet", "no progress on stderr")
   .option("--debug", "print stack traces")

@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 // The root README's folder table is the newcomer's map: it must name every workspace and nothing else.
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const readme = readFileSync(join(root, "README.md"), "utf8");
-const mapped = [...readme.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1] ?? "").filter((f) => /^(apps|packages)\/|^[a-z.]/.test(f));
+const mapped = [...readme.matchAll(/^\| `([^`]+)` \|/gm)]
+  .map((m) => m[1] ?? "")
+  .filter((f) => /^(apps|packages)\/|^[a-z.]/.test(f));
 
 const workspaces = ["apps", "packages"].flatMap((dir) =>
   readdirSync(join(root, dir), { withFileTypes: true })
@@ -20,7 +22,9 @@ describe("the root README's folder map", () => {
   });
 
   it("names no folder that does not exist", () => {
-    const folders = mapped.filter((f) => f.includes("/") || ["e2e", "bench", "policies", "scripts"].includes(f));
+    const folders = mapped.filter(
+      (f) => f.includes("/") || ["e2e", "bench", "policies", "scripts"].includes(f),
+    );
     expect(folders.filter((f) => !existsSync(join(root, f)))).toEqual([]);
   });
 });

@@ -34,13 +34,23 @@ describe.each(testDatabases())("admitPerson on $name", (target) => {
       c,
       { firstName: "Marie", lastName: "Dupont", email: "Marie@Example.fr", phone: "0612345678" },
       form,
-      [{ scope: "political_email", mechanism: "unticked_checkbox", capturedAt: form.collectedAt, evidenceRef: "form:test" }],
+      [
+        {
+          scope: "political_email",
+          mechanism: "unticked_checkbox",
+          capturedAt: form.collectedAt,
+          evidenceRef: "form:test",
+        },
+      ],
     );
     expect(result.created).toBe(true);
     const detail = await getContactDetail(handle.db, c.orgId, result.contactId);
     expect(detail.contact).toMatchObject({ email: "marie@example.fr", phone: "+33612345678" });
     expect(detail.provenance).toHaveLength(1);
-    expect(detail.provenance[0]).toMatchObject({ source: "direct_form", fields: expect.arrayContaining(["email"]) });
+    expect(detail.provenance[0]).toMatchObject({
+      source: "direct_form",
+      fields: expect.arrayContaining(["email"]),
+    });
     expect(detail.consents).toHaveLength(1);
     expect(detail.contact).not.toHaveProperty("emailHmac");
   });
@@ -62,7 +72,12 @@ describe.each(testDatabases())("admitPerson on $name", (target) => {
 
   it("refuses a person who objected to everything, on any identifier", async () => {
     const c = await ctx();
-    const { contactId } = await admitPerson(handle.db, c, { email: "stop@example.fr", phone: "0699999999" }, form);
+    const { contactId } = await admitPerson(
+      handle.db,
+      c,
+      { email: "stop@example.fr", phone: "0699999999" },
+      form,
+    );
     await recordObjection(handle.db, c.orgId, contactId, "all");
     await handle.db.delete(contacts).where(eq(contacts.id, contactId));
     await expect(admitPerson(handle.db, c, { email: " STOP@example.fr" }, form)).rejects.toBeInstanceOf(
@@ -81,13 +96,17 @@ describe.each(testDatabases())("admitPerson on $name", (target) => {
     const b = await ctx();
     const { contactId } = await admitPerson(handle.db, a, { email: "x@example.fr" }, form);
     await recordObjection(handle.db, a.orgId, contactId, "all");
-    await expect(admitPerson(handle.db, b, { email: "x@example.fr" }, form)).resolves.toMatchObject({ created: true });
+    await expect(admitPerson(handle.db, b, { email: "x@example.fr" }, form)).resolves.toMatchObject({
+      created: true,
+    });
   });
 
   it("names the field of an invalid identifier and writes nothing", async () => {
     const c = await ctx();
     await expect(admitPerson(handle.db, c, { email: "not-an-address" }, form)).rejects.toThrow(/^email:/);
-    await expect(admitPerson(handle.db, c, { firstName: "Only" }, form)).rejects.toBeInstanceOf(InvalidIdentityError);
+    await expect(admitPerson(handle.db, c, { firstName: "Only" }, form)).rejects.toBeInstanceOf(
+      InvalidIdentityError,
+    );
     const rows = await handle.db.select().from(provenance).where(eq(provenance.orgId, c.orgId));
     expect(rows).toHaveLength(0);
   });
@@ -95,19 +114,34 @@ describe.each(testDatabases())("admitPerson on $name", (target) => {
   it("lists, searches and filters by source within one organisation only", async () => {
     const a = await ctx();
     const b = await ctx();
-    await admitPerson(handle.db, a, { firstName: "Jean", lastName: "Martin", email: "jean@example.fr" }, form);
-    await admitPerson(handle.db, a, { firstName: "Paul", lastName: "Durand", email: "paul@example.fr" }, {
-      ...form,
-      source: "petition",
-    });
-    await admitPerson(handle.db, b, { firstName: "Jean", lastName: "Autre", email: "jean2@example.fr" }, form);
+    await admitPerson(
+      handle.db,
+      a,
+      { firstName: "Jean", lastName: "Martin", email: "jean@example.fr" },
+      form,
+    );
+    await admitPerson(
+      handle.db,
+      a,
+      { firstName: "Paul", lastName: "Durand", email: "paul@example.fr" },
+      {
+        ...form,
+        source: "petition",
+      },
+    );
+    await admitPerson(
+      handle.db,
+      b,
+      { firstName: "Jean", lastName: "Autre", email: "jean2@example.fr" },
+      form,
+    );
     expect((await listContacts(handle.db, a.orgId, {})).total).toBe(2);
-    expect((await listContacts(handle.db, a.orgId, { search: "mart" })).items.map((i) => i.lastName)).toEqual([
-      "Martin",
-    ]);
-    expect((await listContacts(handle.db, a.orgId, { source: "petition" })).items.map((i) => i.lastName)).toEqual([
-      "Durand",
-    ]);
+    expect((await listContacts(handle.db, a.orgId, { search: "mart" })).items.map((i) => i.lastName)).toEqual(
+      ["Martin"],
+    );
+    expect(
+      (await listContacts(handle.db, a.orgId, { source: "petition" })).items.map((i) => i.lastName),
+    ).toEqual(["Durand"]);
     expect((await listContacts(handle.db, a.orgId, { search: "%" })).total).toBe(0);
     expect((await listContacts(handle.db, a.orgId, { pageSize: 1, page: 2 })).items).toHaveLength(1);
   });

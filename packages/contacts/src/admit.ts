@@ -1,6 +1,6 @@
 import { consents, contacts, type Db, provenance } from "@isoloir/db";
 import { and, eq, or } from "drizzle-orm";
-import { SuppressedPersonError, InvalidIdentityError } from "./errors";
+import { InvalidIdentityError, SuppressedPersonError } from "./errors";
 import { ConsentInput, Identity, ProvenanceInput } from "./inputs";
 import { identifierHmac, normaliseEmail, normalisePhone } from "./normalise";
 import { findSuppression, type IdentifierHmacs } from "./suppression";
@@ -24,7 +24,8 @@ function normaliseIdentity(raw: Identity, defaultCountry: string): NormalisedIde
   const email = normaliseEmail(raw.email);
   if (raw.email && !email) throw new InvalidIdentityError("email", `"${raw.email}" is not an email address`);
   const phone = normalisePhone(raw.phone, raw.country ?? defaultCountry);
-  if (raw.phone && !phone) throw new InvalidIdentityError("phone", `"${raw.phone}" is not a valid phone number`);
+  if (raw.phone && !phone)
+    throw new InvalidIdentityError("phone", `"${raw.phone}" is not a valid phone number`);
   if (!email && !phone && !(raw.lastName && raw.postalCode)) {
     throw new InvalidIdentityError("identity", "give an email, a phone, or a last name with a postal code");
   }
@@ -96,7 +97,13 @@ async function findByIdentifiers(db: Db, orgId: string, hmacs: IdentifierHmacs) 
 async function insertContact(db: Db, orgId: string, identity: NormalisedIdentity, hmacs: IdentifierHmacs) {
   const [row] = await db
     .insert(contacts)
-    .values({ orgId, ...identity, firstName: identity.firstName ?? "", lastName: identity.lastName ?? "", ...hmacs })
+    .values({
+      orgId,
+      ...identity,
+      firstName: identity.firstName ?? "",
+      lastName: identity.lastName ?? "",
+      ...hmacs,
+    })
     .returning({ id: contacts.id });
   if (!row) throw new Error("insert contact returned nothing");
   return row.id;

@@ -14,12 +14,18 @@ export class ContactError extends Error {
 /** The person matches the suppression list: they objected or were erased, and may not come back. */
 export class SuppressedPersonError extends ContactError {
   constructor(readonly matchedOn: "email" | "phone") {
-    super("suppressed", `this person is on the suppression list (matched on ${matchedOn}) and may not be added`);
+    super(
+      "suppressed",
+      `this person is on the suppression list (matched on ${matchedOn}) and may not be added`,
+    );
   }
 }
 
 export class InvalidIdentityError extends ContactError {
-  constructor(readonly field: string, detail: string) {
+  constructor(
+    readonly field: string,
+    detail: string,
+  ) {
     super("invalid_identity", `${field}: ${detail}`);
   }
 }

@@ -1,4 +1,4 @@
-import { sourceKinds, consents, contacts, type Db, objections, provenance } from "@isoloir/db";
+import { consents, contacts, type Db, objections, provenance, sourceKinds } from "@isoloir/db";
 import { and, asc, count, desc, eq, exists, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { ContactNotFoundError } from "./errors";
@@ -24,7 +24,13 @@ function hasSource(db: Db, orgId: string, source: (typeof sourceKinds)[number]) 
     db
       .select({ one: provenance.id })
       .from(provenance)
-      .where(and(eq(provenance.orgId, orgId), eq(provenance.contactId, contacts.id), eq(provenance.source, source))),
+      .where(
+        and(
+          eq(provenance.orgId, orgId),
+          eq(provenance.contactId, contacts.id),
+          eq(provenance.source, source),
+        ),
+      ),
   );
 }
 
@@ -33,7 +39,11 @@ function listFilter(db: Db, orgId: string, query: z.infer<typeof ContactListQuer
   if (query.search) {
     const pattern = `%${escapeLike(query.search)}%`;
     clauses.push(
-      or(ilike(contacts.lastName, pattern), ilike(contacts.firstName, pattern), ilike(contacts.email, pattern)),
+      or(
+        ilike(contacts.lastName, pattern),
+        ilike(contacts.firstName, pattern),
+        ilike(contacts.email, pattern),
+      ),
     );
   }
   if (query.source) clauses.push(hasSource(db, orgId, query.source));
@@ -97,7 +107,10 @@ export async function getContactDetail(db: Db, orgId: string, contactId: string)
 /** How many contacts have at least one origin of each source kind (a contact with two sources counts twice). */
 export async function countBySource(db: Db, orgId: string) {
   const rows = await db
-    .select({ source: provenance.source, contacts: sql<number>`count(distinct ${provenance.contactId})::int` })
+    .select({
+      source: provenance.source,
+      contacts: sql<number>`count(distinct ${provenance.contactId})::int`,
+    })
     .from(provenance)
     .where(eq(provenance.orgId, orgId))
     .groupBy(provenance.source);

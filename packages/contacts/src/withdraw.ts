@@ -15,13 +15,21 @@ export async function withdrawConsent(
     const [consent] = await tx
       .select({ id: consents.id, withdrawnAt: consents.withdrawnAt })
       .from(consents)
-      .where(and(eq(consents.orgId, input.orgId), eq(consents.contactId, input.contactId), eq(consents.id, input.consentId)));
+      .where(
+        and(
+          eq(consents.orgId, input.orgId),
+          eq(consents.contactId, input.contactId),
+          eq(consents.id, input.consentId),
+        ),
+      );
     if (!consent) throw new ContactNotFoundError();
     if (consent.withdrawnAt) return false;
     await tx
       .update(consents)
       .set({ withdrawnAt: input.at ?? new Date() })
-      .where(and(eq(consents.orgId, input.orgId), eq(consents.id, input.consentId), isNull(consents.withdrawnAt)));
+      .where(
+        and(eq(consents.orgId, input.orgId), eq(consents.id, input.consentId), isNull(consents.withdrawnAt)),
+      );
     return true;
   });
 }

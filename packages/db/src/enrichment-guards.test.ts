@@ -16,7 +16,14 @@ describe.each(testDatabases())("enrichment guards on $name", (target) => {
     const [contact] = await handle.db.insert(contacts).values({ orgId: org.id, lastName: "E" }).returning();
     const [consent] = await handle.db
       .insert(consents)
-      .values({ orgId: org.id, contactId: contact?.id ?? "", scope, mechanism: "unticked_checkbox", capturedAt: new Date(), evidenceRef: "form:x" })
+      .values({
+        orgId: org.id,
+        contactId: contact?.id ?? "",
+        scope,
+        mechanism: "unticked_checkbox",
+        capturedAt: new Date(),
+        evidenceRef: "form:x",
+      })
       .returning();
     return { orgId: org.id, contactId: contact?.id ?? "", consentId: consent?.id ?? "" };
   }
@@ -38,11 +45,22 @@ describe.each(testDatabases())("enrichment guards on $name", (target) => {
 
   it("refuses a row under another kind of consent or a withdrawn one", async () => {
     const email = await contactWithConsent("political_email");
-    const refused = await handle.db.insert(enrichments).values(row(email)).then(() => undefined, causeOf);
+    const refused = await handle.db
+      .insert(enrichments)
+      .values(row(email))
+      .then(() => undefined, causeOf);
     expect(refused).toMatch(/enrichment row refused/);
     const withdrawn = await contactWithConsent();
-    await handle.db.update(consents).set({ withdrawnAt: new Date() }).where(eq(consents.id, withdrawn.consentId));
-    expect(await handle.db.insert(enrichments).values(row(withdrawn)).then(() => undefined, causeOf)).toMatch(/refused/);
+    await handle.db
+      .update(consents)
+      .set({ withdrawnAt: new Date() })
+      .where(eq(consents.id, withdrawn.consentId));
+    expect(
+      await handle.db
+        .insert(enrichments)
+        .values(row(withdrawn))
+        .then(() => undefined, causeOf),
+    ).toMatch(/refused/);
   });
 
   it("deletes the rows when the consent is withdrawn, in the same statement", async () => {
@@ -58,7 +76,13 @@ describe.each(testDatabases())("enrichment guards on $name", (target) => {
   it("deletes the rows when the person objects", async () => {
     const ref = await contactWithConsent();
     await handle.db.insert(enrichments).values(row(ref));
-    await handle.db.insert(objections).values({ orgId: ref.orgId, contactId: ref.contactId, allChannels: false, channels: ["sms"], at: new Date() });
+    await handle.db.insert(objections).values({
+      orgId: ref.orgId,
+      contactId: ref.contactId,
+      allChannels: false,
+      channels: ["sms"],
+      at: new Date(),
+    });
     expect(await handle.db.$count(enrichments, eq(enrichments.orgId, ref.orgId))).toBe(0);
   });
 });

@@ -30,7 +30,10 @@ describe.each(testDatabases())("row-level security on $name", (target) => {
     const attempt = withTenant(handle.db, orgA, (tx) =>
       tx.insert(contacts).values({ orgId: orgB, lastName: "intruder" }),
     );
-    const error = await attempt.then(() => undefined, (e: Error) => e);
+    const error = await attempt.then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(String((error?.cause as Error | undefined)?.message)).toMatch(/row-level security/);
   });
 
@@ -39,7 +42,10 @@ describe.each(testDatabases())("row-level security on $name", (target) => {
       await tx.update(contacts).set({ lastName: "hijacked" });
       await tx.delete(contacts).where(sql`last_name = 'B1'`);
     });
-    const [b] = await rows<{ last_name: string }>(handle.db, sql`select last_name from contacts where org_id = ${orgB}`);
+    const [b] = await rows<{ last_name: string }>(
+      handle.db,
+      sql`select last_name from contacts where org_id = ${orgB}`,
+    );
     expect(b?.last_name).toBe("B1");
   });
 

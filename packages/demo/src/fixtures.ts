@@ -39,7 +39,13 @@ export async function insertElections(db: Db, orgId: string) {
   const [legislative, municipal] = await db
     .insert(elections)
     .values([
-      { orgId, name: "Législatives 2027 — 3e circonscription du Rhône", type: "legislative", jurisdiction: "FR", rounds: ["2027-06-13", "2027-06-20"] },
+      {
+        orgId,
+        name: "Législatives 2027 — 3e circonscription du Rhône",
+        type: "legislative",
+        jurisdiction: "FR",
+        rounds: ["2027-06-13", "2027-06-20"],
+      },
       {
         orgId,
         name: "Municipales 2026 — Lyon",
@@ -56,9 +62,41 @@ export async function insertElections(db: Db, orgId: string) {
 
 export async function insertProcessors(db: Db, orgId: string) {
   await db.insert(processors).values([
-    { orgId, name: "Hébergeur (Roubaix, FR)", purpose: "hosting", hostingRegion: "EEA", transferMechanism: "none_needed_EEA", authorised: true, art28ContractSigned: true },
-    { orgId, name: "Routeur d'e-mails (Paris, FR)", purpose: "email delivery", hostingRegion: "EEA", transferMechanism: "none_needed_EEA", authorised: true, art28ContractSigned: true },
-    { orgId, name: "Passerelle SMS (Dublin, IE)", purpose: "sms delivery", hostingRegion: "EEA", transferMechanism: "none_needed_EEA", authorised: false, art28ContractSigned: true },
-    { orgId, name: "Support technique (US)", purpose: "support access", hostingRegion: "US", transferMechanism: "SCC_with_TIA", authorised: true, art28ContractSigned: true },
+    {
+      orgId,
+      name: "Hébergeur (Roubaix, FR)",
+      purpose: "hosting",
+      hostingRegion: "EEA",
+      transferMechanism: "none_needed_EEA",
+      authorised: true,
+      art28ContractSigned: true,
+    },
+    {
+      orgId,
+      name: "Routeur d'e-mails (Paris, FR)",
+      purpose: "email delivery",
+      hostingRegion: "EEA",
+      transferMechanism: "none_needed_EEA",
+      authorised: true,
+      art28ContractSigned: true,
+    },
+    {
+      orgId,
+      name: "Passerelle SMS (Dublin, IE)",
+      purpose: "sms delivery",
+      hostingRegion: "EEA",
+      transferMechanism: "none_needed_EEA",
+      authorised: false,
+      art28ContractSigned: true,
+    },
+    {
+      orgId,
+      name: "Support technique (US)",
+      purpose: "support access",
+      hostingRegion: "US",
+      transferMechanism: "SCC_with_TIA",
+      authorised: true,
+      art28ContractSigned: true,
+    },
   ]);
 }

@@ -1,3 +1,3 @@
 export { demoDomain, demoOrganisation, demoPassword, demoSlug } from "./fixtures";
-export { demoSignIns, type SeedOptions, type SeedResult, seedDemo } from "./seed";
 export { type LegacyCounts, legacyImports, seedLegacyBatch } from "./legacy";
+export { demoSignIns, type SeedOptions, type SeedResult, seedDemo } from "./seed";

@@ -17,7 +17,9 @@ export interface Eligibility {
   deniedBy: Record<string, number>;
 }
 
-const liveConsent = (at: Date) => sql`exists (select 1 from consents k where k.org_id = c.org_id and k.contact_id = c.id
+const liveConsent = (
+  at: Date,
+) => sql`exists (select 1 from consents k where k.org_id = c.org_id and k.contact_id = c.id
   and k.scope = 'social_enrichment' and ${validConsentSql(at.getTime())})`;
 
 /**
@@ -30,7 +32,11 @@ export async function enrichmentEligibility(
   rules: CompiledPolicy = currentPolicy(),
 ): Promise<Eligibility> {
   const at = input.at ?? new Date();
-  const decision = compileToSql(rules, { org: await loadOrgFacts(db, input.orgId), action: { type: "enrich", provider: input.provider }, at });
+  const decision = compileToSql(rules, {
+    org: await loadOrgFacts(db, input.orgId),
+    action: { type: "enrich", provider: input.provider },
+    at,
+  });
   const counts = await countExclusions(db, decision, input.filter);
   const [eligible] = (
     (await db.execute(sql`select count(*) filter (where ${liveConsent(at)})::int as eligible
@@ -39,7 +45,13 @@ export async function enrichmentEligibility(
     }
   ).rows;
   const live = Number(eligible?.eligible ?? 0);
-  return { total: counts.total, eligible: live, noLiveConsent: counts.allowed - live, escalated: counts.escalated, deniedBy: counts.deniedBy };
+  return {
+    total: counts.total,
+    eligible: live,
+    noLiveConsent: counts.allowed - live,
+    escalated: counts.escalated,
+    deniedBy: counts.deniedBy,
+  };
 }
 
 /** The ids of the contacts an enrichment may reach now (for starting a job on them). */
@@ -49,8 +61,15 @@ export async function eligibleContactIds(
   rules: CompiledPolicy = currentPolicy(),
 ): Promise<string[]> {
   const at = input.at ?? new Date();
-  const decision = compileToSql(rules, { org: await loadOrgFacts(db, input.orgId), action: { type: "enrich", provider: input.provider }, at });
-  const result = (await db.execute(sql`select c.id::text as id from ${decision.rows} and (${decision.allow}) and ${liveConsent(at)}
-    ${input.filter ? sql` and (${input.filter})` : sql``} order by c.id limit ${input.limit ?? 100_000}`)) as unknown as { rows: { id: string }[] };
+  const decision = compileToSql(rules, {
+    org: await loadOrgFacts(db, input.orgId),
+    action: { type: "enrich", provider: input.provider },
+    at,
+  });
+  const result =
+    (await db.execute(sql`select c.id::text as id from ${decision.rows} and (${decision.allow}) and ${liveConsent(at)}
+    ${input.filter ? sql` and (${input.filter})` : sql``} order by c.id limit ${input.limit ?? 100_000}`)) as unknown as {
+      rows: { id: string }[];
+    };
   return result.rows.map((r) => r.id);
 }

@@ -21,7 +21,9 @@ export function contactFilterSql(input: ContactFilter | undefined): SQL | undefi
   const filter = ContactFilter.parse(input);
   const parts: SQL[] = [];
   if (filter.source) {
-    parts.push(sql`exists (select 1 from provenance f where f.org_id = c.org_id and f.contact_id = c.id and f.source::text = ${filter.source})`);
+    parts.push(
+      sql`exists (select 1 from provenance f where f.org_id = c.org_id and f.contact_id = c.id and f.source::text = ${filter.source})`,
+    );
   }
   if (filter.country) parts.push(sql`upper(c.country) = upper(${filter.country})`);
   if (filter.search) {
@@ -29,7 +31,12 @@ export function contactFilterSql(input: ContactFilter | undefined): SQL | undefi
     parts.push(sql`(c.email ilike ${like} or c.last_name ilike ${like} or c.first_name ilike ${like})`);
   }
   if (filter.contactIds) {
-    parts.push(sql`c.id in (${sql.join(filter.contactIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    parts.push(
+      sql`c.id in (${sql.join(
+        filter.contactIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   }
   return parts.length > 0 ? sql.join(parts, sql` and `) : undefined;
 }

@@ -1,3 +1,30 @@
+export { type Eligibility, eligibleContactIds, enrichmentEligibility } from "./eligibility";
+export { ContactFilter, contactFilterSql } from "./filter";
+export { checkGate, checkGates, type GateRef, type GateResult, type Refusal } from "./gate/check";
+export { GroupWriter } from "./gate/group-write";
+export { type WriteItem, type WriteOutcome, writeEnrichment, writeEnrichments } from "./gate/write";
+export { defaultLimits, ProviderLimiter, type ProviderLimits } from "./jobs/limiter";
+export { defaultRetry, lookupWithRetry, type RetryPolicy } from "./jobs/lookup-with-retry";
+export { lookupPreChecks, type PreCheck } from "./jobs/pre-check";
+export {
+  ENRICHMENT_QUEUE,
+  type EnrichmentDeps,
+  EnrichmentJobData,
+  type EnrichmentJobOutput,
+  enrichmentHandler,
+  type Outcome,
+  outcomes,
+  ProviderNotAllowedError,
+} from "./jobs/run-job";
+export {
+  queueSwitchOffDeletion,
+  StartEnrichment,
+  SWITCH_OFF_QUEUE,
+  SwitchOffJobData,
+  startEnrichment,
+  startEnrichmentWorker,
+  startSwitchOffWorker,
+} from "./jobs/start";
 export { hashEmail, normaliseEmailForLookup } from "./providers/email-hash";
 export {
   ProviderAuthError,
@@ -37,32 +64,5 @@ export {
   type Provider,
   type ProviderConfig,
 } from "./providers/types";
-export { checkGate, checkGates, type GateRef, type GateResult, type Refusal } from "./gate/check";
-export { GroupWriter } from "./gate/group-write";
-export { type WriteItem, type WriteOutcome, writeEnrichment, writeEnrichments } from "./gate/write";
-export { defaultLimits, type ProviderLimits, ProviderLimiter } from "./jobs/limiter";
-export { defaultRetry, lookupWithRetry, type RetryPolicy } from "./jobs/lookup-with-retry";
-export {
-  ENRICHMENT_QUEUE,
-  type EnrichmentDeps,
-  EnrichmentJobData,
-  type EnrichmentJobOutput,
-  enrichmentHandler,
-  type Outcome,
-  outcomes,
-  ProviderNotAllowedError,
-} from "./jobs/run-job";
-export {
-  queueSwitchOffDeletion,
-  SWITCH_OFF_QUEUE,
-  StartEnrichment,
-  SwitchOffJobData,
-  startEnrichment,
-  startEnrichmentWorker,
-  startSwitchOffWorker,
-} from "./jobs/start";
-export { deleteSwitchedOffEnrichment, enrichmentsOf, removeEnrichment } from "./stored";
-export { type Eligibility, eligibleContactIds, enrichmentEligibility } from "./eligibility";
 export { enrichmentRuntime, providerAllowed } from "./runtime";
-export { ContactFilter, contactFilterSql } from "./filter";
-export { lookupPreChecks, type PreCheck } from "./jobs/pre-check";
+export { deleteSwitchedOffEnrichment, enrichmentsOf, removeEnrichment } from "./stored";

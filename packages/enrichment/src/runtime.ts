@@ -22,12 +22,17 @@ export async function providerAllowed(db: Db, orgId: string, provider: Network):
  * otherwise), one limiter per provider, the allow-list check and the TTL — read from the environment.
  */
 export function enrichmentRuntime(db: Db, hmacKey: string, env: Env = process.env): EnrichmentDeps {
-  const limits = Limits.parse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== "")));
+  const limits = Limits.parse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== "")),
+  );
   return {
     db,
     hmacKey,
     providers: providersFromEnv(env),
-    limiter: new ProviderLimiter(() => ({ ratePerSecond: limits.ISOLOIR_ENRICH_RATE, concurrency: limits.ISOLOIR_ENRICH_CONCURRENCY })),
+    limiter: new ProviderLimiter(() => ({
+      ratePerSecond: limits.ISOLOIR_ENRICH_RATE,
+      concurrency: limits.ISOLOIR_ENRICH_CONCURRENCY,
+    })),
     ttlMs: limits.ISOLOIR_ENRICH_TTL_DAYS * 86_400_000,
     providerAllowed,
   };

@@ -29,7 +29,11 @@ export async function enrichmentsOf(db: Db, orgId: string, contactId: string, or
     .innerJoin(contacts, and(eq(contacts.orgId, enrichments.orgId), eq(contacts.id, enrichments.contactId)))
     .innerJoin(
       countrySettings,
-      and(eq(countrySettings.orgId, enrichments.orgId), sql`${countrySettings.country} = ${country}`, eq(countrySettings.enrichmentEnabled, true)),
+      and(
+        eq(countrySettings.orgId, enrichments.orgId),
+        sql`${countrySettings.country} = ${country}`,
+        eq(countrySettings.enrichmentEnabled, true),
+      ),
     )
     .where(and(eq(enrichments.orgId, orgId), eq(enrichments.contactId, contactId)))
     .orderBy(enrichments.provider);
@@ -63,7 +67,10 @@ export async function removeEnrichment(
 }
 
 /** The background half of a switch going off: deletes that country's enriched data, audited. */
-export async function deleteSwitchedOffEnrichment(db: Db, input: { orgId: string; country: string; orgCountry: string; actor: string }) {
+export async function deleteSwitchedOffEnrichment(
+  db: Db,
+  input: { orgId: string; country: string; orgCountry: string; actor: string },
+) {
   const country = countryOfContact(input.orgCountry);
   return db.transaction(async (tx) => {
     const [setting] = await tx

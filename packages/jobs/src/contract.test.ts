@@ -310,8 +310,15 @@ describe.each(queueTargets())("job queue contract: $name", (target) => {
     const again = await jobs.send(queue, { n: 1 }, { singletonKey: "plan-a" });
     for (let n = 2; n < 8; n++) await jobs.send(queue, { n }, { singletonKey: `plan-${n}` });
     await jobs.send(queue, { n: 9 });
-    expect((await jobs.listJobs(queue, { singletonKey: "plan-a", limit: 10 })).map((job) => job.id)).toEqual([again, mine]);
-    expect((await jobs.listJobs(queue, { singletonKey: "plan-a", states: ["cancelled"], limit: 10 })).map((j) => j.id)).toEqual([mine]);
+    expect((await jobs.listJobs(queue, { singletonKey: "plan-a", limit: 10 })).map((job) => job.id)).toEqual([
+      again,
+      mine,
+    ]);
+    expect(
+      (await jobs.listJobs(queue, { singletonKey: "plan-a", states: ["cancelled"], limit: 10 })).map(
+        (j) => j.id,
+      ),
+    ).toEqual([mine]);
     expect(await jobs.listJobs(queue, { singletonKey: "nobody", limit: 10 })).toEqual([]);
   });
 

@@ -124,7 +124,12 @@ function backendOf(ctx: BossContext): JobBackend {
     send: (queue, data, options) => send(ctx, queue, data, options),
     getJob: (id) => getJob(ctx, id),
     listJobs: async (queue, { states, limit, singletonKey }) => {
-      const found = await pool.query<BossRow>(q.listJobs, [queue, states?.length ? states : null, limit, singletonKey ?? null]);
+      const found = await pool.query<BossRow>(q.listJobs, [
+        queue,
+        states?.length ? states : null,
+        limit,
+        singletonKey ?? null,
+      ]);
       return found.rows.map(bossRecord);
     },
     cancel: (id) => cancel(ctx, id),

@@ -150,13 +150,19 @@ export class JobWorker<TData, TOutput> implements Worker {
       if (status === "cancelled") await this.#abandon(run, "cancelled", "job cancelled");
       // the database's own expiry sweep may take an overdue job away before our timer fires (a
       // loaded machine delays timers): that is still an expiry, already failed by the sweep
-      if (status === "lost" && Date.now() >= run.expiresAt) await this.#abandon(run, "expired", "job expired", false);
+      if (status === "lost" && Date.now() >= run.expiresAt)
+        await this.#abandon(run, "expired", "job expired", false);
       else if (status === "lost") await this.#abandon(run, "lost", "job no longer active for this worker");
     }
   }
 
   #start(job: ClaimedJob): void {
-    const run: Run = { job, controller: new AbortController(), finalized: false, expiresAt: Date.now() + job.expireInSeconds * 1000 };
+    const run: Run = {
+      job,
+      controller: new AbortController(),
+      finalized: false,
+      expiresAt: Date.now() + job.expireInSeconds * 1000,
+    };
     this.#runs.add(run);
     const expiry = `job expired after ${job.expireInSeconds} s in active state`;
     const timer = setTimeout(() => void this.#abandon(run, "expired", expiry), job.expireInSeconds * 1000);

@@ -3,8 +3,8 @@ export { SwitchError, type SwitchErrorCode, switchErrorCodes } from "./errors";
 export {
   cnil2016Confirmation,
   needsCnil2016Confirmation,
-  SwitchChange,
   type SwitchActor,
+  SwitchChange,
   setEnrichmentSwitch,
   switchHistory,
 } from "./switches";

@@ -17,28 +17,42 @@ describe.each(testDatabases())("enrichment switches on $name", (target) => {
 
   async function actorFor(kind: "party" | "company" = "party", country = "FR") {
     const org = await insertTestOrg(handle.db, { kind, country });
-    return { orgId: org.id, org: { kind, country }, userId: "00000000-0000-4000-8000-000000000001", pseudonym: "user:test" };
+    return {
+      orgId: org.id,
+      org: { kind, country },
+      userId: "00000000-0000-4000-8000-000000000001",
+      pseudonym: "user:test",
+    };
   }
 
   it("starts off for every country", async () => {
     const actor = await actorFor();
-    expect(await handle.db.select().from(countrySettings).where(eq(countrySettings.orgId, actor.orgId))).toEqual([]);
+    expect(
+      await handle.db.select().from(countrySettings).where(eq(countrySettings.orgId, actor.orgId)),
+    ).toEqual([]);
     expect((await providerAllowListOf(handle.db, actor.orgId)).every((p) => !p.allowed)).toBe(true);
   });
 
   it("refuses to switch on without a written justification", async () => {
     const actor = await actorFor("company");
-    await expect(setEnrichmentSwitch(handle.db, actor, { country: "DE", enabled: true, justification: "ok" })).rejects.toThrow(
-      /^justification:/,
-    );
+    await expect(
+      setEnrichmentSwitch(handle.db, actor, { country: "DE", enabled: true, justification: "ok" }),
+    ).rejects.toThrow(/^justification:/);
   });
 
   it("makes a French political organisation confirm the CNIL's 2016 position word for word", async () => {
     const actor = await actorFor("party", "FR");
-    await expect(setEnrichmentSwitch(handle.db, actor, { country: "DE", enabled: true, justification })).rejects.toMatchObject({
+    await expect(
+      setEnrichmentSwitch(handle.db, actor, { country: "DE", enabled: true, justification }),
+    ).rejects.toMatchObject({
       code: "cnil_confirmation_required",
     });
-    await setEnrichmentSwitch(handle.db, actor, { country: "DE", enabled: true, justification, confirmation: cnil2016Confirmation });
+    await setEnrichmentSwitch(handle.db, actor, {
+      country: "DE",
+      enabled: true,
+      justification,
+      confirmation: cnil2016Confirmation,
+    });
     const [row] = await handle.db
       .select()
       .from(countrySettings)
@@ -48,7 +62,9 @@ describe.each(testDatabases())("enrichment switches on $name", (target) => {
 
   it("does not ask a company for the political confirmation", async () => {
     const actor = await actorFor("company", "FR");
-    await expect(setEnrichmentSwitch(handle.db, actor, { country: "FR", enabled: true, justification })).resolves.toBeDefined();
+    await expect(
+      setEnrichmentSwitch(handle.db, actor, { country: "FR", enabled: true, justification }),
+    ).resolves.toBeDefined();
   });
 
   it("keeps the history and audits every change", async () => {
@@ -58,7 +74,9 @@ describe.each(testDatabases())("enrichment switches on $name", (target) => {
     const history = await switchHistory(handle.db, actor.orgId, "GB");
     expect(history.map((h) => h.enrichmentEnabled)).toEqual([false, true]);
     await setProviderAllowed(handle.db, actor, { provider: "twitter", allowed: true });
-    expect((await providerAllowListOf(handle.db, actor.orgId)).find((p) => p.provider === "twitter")?.allowed).toBe(true);
+    expect(
+      (await providerAllowListOf(handle.db, actor.orgId)).find((p) => p.provider === "twitter")?.allowed,
+    ).toBe(true);
     const chain = await verifyAuditChain(handle.db, actor.orgId);
     expect(chain).toMatchObject({ entries: 3 });
     expect(chain.firstBroken).toBeUndefined();

@@ -41,7 +41,10 @@ export interface SwitchActor {
 function checkTurningOn(change: z.infer<typeof SwitchChange>, actor: SwitchActor): void {
   if (!change.enabled) return;
   if (change.justification.length < 20) {
-    throw new SwitchError("justification_required", "justification: write at least 20 characters on why this country needs enrichment");
+    throw new SwitchError(
+      "justification_required",
+      "justification: write at least 20 characters on why this country needs enrichment",
+    );
   }
   if (needsCnil2016Confirmation(actor.org) && change.confirmation !== cnil2016Confirmation) {
     throw new SwitchError(
@@ -92,6 +95,8 @@ export function switchHistory(db: Db, orgId: string, country: string) {
   return db
     .select()
     .from(countrySettingChanges)
-    .where(and(eq(countrySettingChanges.orgId, orgId), eq(countrySettingChanges.country, country.toUpperCase())))
+    .where(
+      and(eq(countrySettingChanges.orgId, orgId), eq(countrySettingChanges.country, country.toUpperCase())),
+    )
     .orderBy(desc(countrySettingChanges.changedAt));
 }

@@ -6,7 +6,13 @@ import { factsFor } from "./facts-for";
 import type { ContactClass } from "./projection";
 
 const classOf = (source: string): ContactClass =>
-  source === "membership" ? "member" : source === "newsletter_signup" ? "regular_contact" : source === "petition" ? "occasional_contact" : "prospect";
+  source === "membership"
+    ? "member"
+    : source === "newsletter_signup"
+      ? "regular_contact"
+      : source === "petition"
+        ? "occasional_contact"
+        : "prospect";
 
 describe.each(testDatabases())("factsFor on $name", (target) => {
   let handle: DbHandle;
@@ -20,8 +26,20 @@ describe.each(testDatabases())("factsFor on $name", (target) => {
     const [past, next] = await handle.db
       .insert(elections)
       .values([
-        { orgId: org.id, name: "past", type: "municipal", jurisdiction: "FR", rounds: ["2026-03-15", "2026-03-22"] },
-        { orgId: org.id, name: "next", type: "legislative", jurisdiction: "FR", rounds: ["2027-06-13", "2027-06-20"] },
+        {
+          orgId: org.id,
+          name: "past",
+          type: "municipal",
+          jurisdiction: "FR",
+          rounds: ["2026-03-15", "2026-03-22"],
+        },
+        {
+          orgId: org.id,
+          name: "next",
+          type: "legislative",
+          jurisdiction: "FR",
+          rounds: ["2027-06-13", "2027-06-20"],
+        },
       ])
       .returning();
     await handle.db.insert(countrySettings).values({ orgId: org.id, country: "FR", enrichmentEnabled: true });
@@ -34,24 +52,58 @@ describe.each(testDatabases())("factsFor on $name", (target) => {
       legalBasis: "public_task" as const,
       electionId: past?.id,
     };
-    const { contactId } = await admitPerson(handle.db, ctx, { lastName: "Roux", email: "roux@example.fr", birthYear: 2000, country: "FR" }, listRow);
+    const { contactId } = await admitPerson(
+      handle.db,
+      ctx,
+      { lastName: "Roux", email: "roux@example.fr", birthYear: 2000, country: "FR" },
+      listRow,
+    );
     await admitPerson(
       handle.db,
       ctx,
       { email: "roux@example.fr" },
-      { ...listRow, source: "newsletter_signup", collectorKind: "form", legalBasis: "consent", electionId: undefined, collectedAt: new Date("2026-05-01T00:00:00Z") },
-      [{ scope: "political_email", mechanism: "double_opt_in", capturedAt: new Date("2026-05-01T00:00:00Z"), evidenceRef: "form:nl" }],
+      {
+        ...listRow,
+        source: "newsletter_signup",
+        collectorKind: "form",
+        legalBasis: "consent",
+        electionId: undefined,
+        collectedAt: new Date("2026-05-01T00:00:00Z"),
+      },
+      [
+        {
+          scope: "political_email",
+          mechanism: "double_opt_in",
+          capturedAt: new Date("2026-05-01T00:00:00Z"),
+          evidenceRef: "form:nl",
+        },
+      ],
     );
     return { org, contactId, past, next };
   }
 
   it("projects import and retain once per provenance row, with that row's election", async () => {
     const { org, contactId, past } = await scenario();
-    const projected = await factsFor(handle.db, { orgId: org.id, contactId }, { type: "retain" }, new Date("2026-11-24T10:00:00Z"), classOf);
+    const projected = await factsFor(
+      handle.db,
+      { orgId: org.id, contactId },
+      { type: "retain" },
+      new Date("2026-11-24T10:00:00Z"),
+      classOf,
+    );
     expect(projected).toHaveLength(2);
-    const list = projected.find((p) => (p.facts.contact as { source: string }).source === "electoral_list_L37");
-    expect(list?.facts.election).toEqual({ type: "municipal", rounds: past?.rounds, litigationWindowDays: 10 });
-    expect(list?.facts.contact).toMatchObject({ collectedAt: "2026-02-01T00:00:00.000Z", dataCategories: ["identity", "contact"] });
+    const list = projected.find(
+      (p) => (p.facts.contact as { source: string }).source === "electoral_list_L37",
+    );
+    expect(list?.facts.election).toEqual({
+      type: "municipal",
+      rounds: past?.rounds,
+      litigationWindowDays: 10,
+    });
+    expect(list?.facts.contact).toMatchObject({
+      collectedAt: "2026-02-01T00:00:00.000Z",
+      dataCategories: ["identity", "contact"],
+    });
   });
 
   it("projects a contact action from the strongest row and the next open election", async () => {
@@ -70,20 +122,32 @@ describe.each(testDatabases())("factsFor on $name", (target) => {
       election: { type: "legislative" },
       contact: { source: "newsletter_signup", country: "FR", ageYears: 25, suppressed: false },
     });
-    expect((one?.facts.contact as { consents: unknown[] }).consents).toHaveLength(1);
+    const contact = one?.facts.contact as { consents: unknown[] } | undefined;
+    expect(contact?.consents).toHaveLength(1);
   });
 
   it("folds objections and sees the suppression match", async () => {
     const { org, contactId } = await scenario();
     await recordObjection(handle.db, org.id, contactId, ["sms"], new Date("2026-07-01T00:00:00Z"));
     await recordObjection(handle.db, org.id, contactId, "all", new Date("2026-08-01T00:00:00Z"));
-    const [one] = await factsFor(handle.db, { orgId: org.id, contactId }, { type: "enrich", provider: "twitter" }, new Date("2026-11-24T10:00:00Z"), classOf);
-    expect(one?.facts.contact).toMatchObject({ objection: { at: "2026-07-01T00:00:00.000Z", scope: "all" }, suppressed: true });
+    const [one] = await factsFor(
+      handle.db,
+      { orgId: org.id, contactId },
+      { type: "enrich", provider: "twitter" },
+      new Date("2026-11-24T10:00:00Z"),
+      classOf,
+    );
+    expect(one?.facts.contact).toMatchObject({
+      objection: { at: "2026-07-01T00:00:00.000Z", scope: "all" },
+      suppressed: true,
+    });
   });
 
   it("finds nothing for another organisation's contact", async () => {
     const { contactId } = await scenario();
     const other = await insertTestOrg(handle.db);
-    expect(await factsFor(handle.db, { orgId: other.id, contactId }, { type: "retain" }, new Date(), classOf)).toEqual([]);
+    expect(
+      await factsFor(handle.db, { orgId: other.id, contactId }, { type: "retain" }, new Date(), classOf),
+    ).toEqual([]);
   });
 });

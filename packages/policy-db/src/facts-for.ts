@@ -42,11 +42,16 @@ function contactFacts(rows: ContactRows, origin: ProvenanceRow, at: Date, perRow
   const { contact } = rows;
   const age = youngestAge(contact.birthYear, at);
   const objection = foldObjections(rows.objectionRows);
-  const categories = perRow ? origin.dataCategories : [...new Set(rows.origins.flatMap((o) => o.dataCategories))];
+  const categories = perRow
+    ? origin.dataCategories
+    : [...new Set(rows.origins.flatMap((o) => o.dataCategories))];
   const vendor =
     origin.vendorPoliticalReuseDisclosed === null
       ? undefined
-      : { politicalReuseDisclosed: origin.vendorPoliticalReuseDisclosed, optOutOffered: origin.vendorOptOutOffered ?? false };
+      : {
+          politicalReuseDisclosed: origin.vendorPoliticalReuseDisclosed,
+          optOutOffered: origin.vendorOptOutOffered ?? false,
+        };
   return {
     source: origin.source,
     ...(contact.country ? { country: contact.country } : {}),
@@ -115,7 +120,10 @@ export function projectFacts(
   if (action.type === "import" || action.type === "retain") {
     return rows.origins.map((origin) => {
       const election = rows.electionRows.find((e) => e.id === origin.electionId);
-      return { provenanceId: origin.id, facts: withElection(base, election, contactFacts(rows, origin, at, true)) };
+      return {
+        provenanceId: origin.id,
+        facts: withElection(base, election, contactFacts(rows, origin, at, true)),
+      };
     });
   }
   const origin = strongestRow(rows.origins, classOf);

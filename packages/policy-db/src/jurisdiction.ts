@@ -2,11 +2,20 @@ import type { OrgKind } from "@isoloir/db";
 
 export type Jurisdiction = "FR" | "EU_INSTITUTION" | "UK" | "DE" | "LU" | "US";
 
-const byCountry: Record<string, Jurisdiction> = { FR: "FR", DE: "DE", LU: "LU", GB: "UK", UK: "UK", US: "US" };
+const byCountry: Record<string, Jurisdiction> = {
+  FR: "FR",
+  DE: "DE",
+  LU: "LU",
+  GB: "UK",
+  UK: "UK",
+  US: "US",
+};
 
 export class UnsupportedJurisdictionError extends Error {
   constructor(readonly country: string) {
-    super(`no rule pack for an organisation in ${country}: supported are FR, DE, LU, GB, US and EU institutions`);
+    super(
+      `no rule pack for an organisation in ${country}: supported are FR, DE, LU, GB, US and EU institutions`,
+    );
   }
 }
 

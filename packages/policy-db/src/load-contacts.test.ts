@@ -14,7 +14,8 @@ import { allActions, storeWorld, worldArb } from "./testing/world";
 
 /** Arrays in a canonical order: row order is not part of the facts. */
 function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  if (Array.isArray(value))
+    return value.map(canonical).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonical(v)]));
   }
@@ -35,7 +36,11 @@ describe.each(testDatabases())("loadContactRows on $name", (target) => {
       const orgId = await storeWorld(handle.db, world);
       const at = new Date(world.ats[0] ?? Date.now());
       const people = await loadOrgContactRows(handle.db, orgId);
-      const together = await loadContactsRows(handle.db, orgId, people.map((p) => p.contact.id));
+      const together = await loadContactsRows(
+        handle.db,
+        orgId,
+        people.map((p) => p.contact.id),
+      );
       expect(together.size).toBe(people.length);
       for (const whole of people) {
         const one = await loadContactRows(handle.db, orgId, whole.contact.id);
@@ -61,6 +66,8 @@ describe.each(testDatabases())("loadContactRows on $name", (target) => {
   });
 
   it("refuses an id that is not a uuid before it reaches SQL", async () => {
-    await expect(loadContactsRows(handle.db, "00000000-0000-0000-0000-000000000000", ["x}','{y"])).rejects.toThrow("not a uuid");
+    await expect(
+      loadContactsRows(handle.db, "00000000-0000-0000-0000-000000000000", ["x}','{y"]),
+    ).rejects.toThrow("not a uuid");
   });
 });

@@ -31,13 +31,25 @@ export interface ContactRows {
   >;
   origins: Pick<
     Row<typeof provenance>,
-    "id" | "source" | "dataCategories" | "electionId" | "collectedAt" | "vendorPoliticalReuseDisclosed" | "vendorOptOutOffered"
+    | "id"
+    | "source"
+    | "dataCategories"
+    | "electionId"
+    | "collectedAt"
+    | "vendorPoliticalReuseDisclosed"
+    | "vendorOptOutOffered"
   >[];
-  ledger: Pick<Row<typeof consents>, "scope" | "mechanism" | "capturedAt" | "withdrawnAt" | "evidenceRef" | "bundled">[];
+  ledger: Pick<
+    Row<typeof consents>,
+    "scope" | "mechanism" | "capturedAt" | "withdrawnAt" | "evidenceRef" | "bundled"
+  >[];
   objectionRows: Pick<Row<typeof objections>, "allChannels" | "channels" | "at">[];
   electionRows: ElectionRow[];
   settings: Pick<Row<typeof countrySettings>, "country" | "enrichmentEnabled">[];
-  processorRows: Pick<Row<typeof processors>, "name" | "hostingRegion" | "transferMechanism" | "authorised" | "art28ContractSigned">[];
+  processorRows: Pick<
+    Row<typeof processors>,
+    "name" | "hostingRegion" | "transferMechanism" | "authorised" | "art28ContractSigned"
+  >[];
   suppressed: boolean;
 }
 
@@ -83,7 +95,11 @@ const dated = <T>(row: Timestamped, keys: readonly string[]): T => {
 };
 
 /** Everything the projection reads about one contact, fresh, in one statement; undefined if it is not the org's. */
-export async function loadContactRows(db: Db, orgId: string, contactId: string): Promise<ContactRows | undefined> {
+export async function loadContactRows(
+  db: Db,
+  orgId: string,
+  contactId: string,
+): Promise<ContactRows | undefined> {
   return (await loadContactsRows(db, orgId, [contactId])).get(contactId);
 }
 
@@ -99,11 +115,15 @@ export async function loadContactsRows(
   alongside?: SQL,
 ): Promise<Map<string, ContactRows & { alongside: unknown }>> {
   if (contactIds.length === 0) return new Map();
-  const result = (await db.execute(rowsOfContacts(orgId, contactIds, alongside))) as unknown as { rows: Record<string, unknown>[] };
-  return new Map(result.rows.map((row) => {
-    const rows = { ...fromRow(row), alongside: row.alongside ?? null };
-    return [rows.contact.id, rows];
-  }));
+  const result = (await db.execute(rowsOfContacts(orgId, contactIds, alongside))) as unknown as {
+    rows: Record<string, unknown>[];
+  };
+  return new Map(
+    result.rows.map((row) => {
+      const rows = { ...fromRow(row), alongside: row.alongside ?? null };
+      return [rows.contact.id, rows];
+    }),
+  );
 }
 
 const json = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;

@@ -17,24 +17,27 @@ import type { ContactRows } from "./load-contacts";
 export async function loadOrgContactRows(db: Db, orgId: string): Promise<ContactRows[]> {
   const [org] = await db.select().from(organisations).where(eq(organisations.id, orgId));
   if (!org) return [];
-  const byOrg = <T extends { orgId: unknown }>(table: T) => eq((table as unknown as typeof contacts).orgId, orgId);
-  const [people, origins, ledger, objectionRows, electionRows, settings, processorRows, suppressed] = await Promise.all([
-    db.select().from(contacts).where(byOrg(contacts)),
-    db.select().from(provenance).where(byOrg(provenance)),
-    db.select().from(consents).where(byOrg(consents)),
-    db.select().from(objections).where(byOrg(objections)),
-    db.select().from(elections).where(eq(elections.orgId, orgId)),
-    db.select().from(countrySettings).where(eq(countrySettings.orgId, orgId)),
-    db.select().from(processors).where(eq(processors.orgId, orgId)),
-    db.select().from(suppressions).where(eq(suppressions.orgId, orgId)),
-  ]);
+  const byOrg = <T extends { orgId: unknown }>(table: T) =>
+    eq((table as unknown as typeof contacts).orgId, orgId);
+  const [people, origins, ledger, objectionRows, electionRows, settings, processorRows, suppressed] =
+    await Promise.all([
+      db.select().from(contacts).where(byOrg(contacts)),
+      db.select().from(provenance).where(byOrg(provenance)),
+      db.select().from(consents).where(byOrg(consents)),
+      db.select().from(objections).where(byOrg(objections)),
+      db.select().from(elections).where(eq(elections.orgId, orgId)),
+      db.select().from(countrySettings).where(eq(countrySettings.orgId, orgId)),
+      db.select().from(processors).where(eq(processors.orgId, orgId)),
+      db.select().from(suppressions).where(eq(suppressions.orgId, orgId)),
+    ]);
   const group = <T extends { contactId: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
     for (const r of rows) map.set(r.contactId, [...(map.get(r.contactId) ?? []), r]);
     return map;
   };
   const [originsOf, ledgerOf, objectionsOf] = [group(origins), group(ledger), group(objectionRows)];
-  const hit = (kind: string, hmac: string | null) => hmac !== null && suppressed.some((s) => s.kind === kind && s.hmac === hmac);
+  const hit = (kind: string, hmac: string | null) =>
+    hmac !== null && suppressed.some((s) => s.kind === kind && s.hmac === hmac);
   return people.map((contact) => ({
     org,
     contact,

@@ -13,7 +13,12 @@ export const zoneOf: Record<Jurisdiction, string> = {
 
 /** The calendar day (YYYY-MM-DD) of an instant in a zone. */
 export function localDay(at: Date, zone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(at);
 }
 
 export function addDays(day: string, days: number): string {
@@ -49,7 +54,13 @@ export function youngestAge(birthYear: number | null, at: Date): number | undefi
   return birthYear === null ? undefined : at.getUTCFullYear() - birthYear - 1;
 }
 
-const classRank = { member: 0, former_member: 1, regular_contact: 2, occasional_contact: 3, prospect: 4 } as const;
+const classRank = {
+  member: 0,
+  former_member: 1,
+  regular_contact: 2,
+  occasional_contact: 3,
+  prospect: 4,
+} as const;
 export type ContactClass = keyof typeof classRank;
 
 /** Picks the provenance row of the strongest class (member > regular > occasional > prospect; ties: earliest, then by id). */

@@ -8,22 +8,24 @@ export interface FactsOptions {
   storable?: boolean;
 }
 
-const electionArb = fc.record({
-  type: fc.constantFrom(...V.electionTypes),
-  firstRound: fc.integer({ min: 0, max: 900 }).map((d) => addDaysToDay("2025-09-07", d)),
-  twoRounds: fc.boolean(),
-  proclaimed: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
-  litigationWindowDays: fc.option(fc.constantFrom(10, 15, 30), { nil: undefined }),
-}).map(({ type, firstRound, twoRounds, proclaimed, litigationWindowDays }) => {
-  const rounds = twoRounds ? [firstRound, addDaysToDay(firstRound, 7)] : [firstRound];
-  const last = rounds[rounds.length - 1] ?? firstRound;
-  return {
-    type,
-    rounds,
-    ...(proclaimed !== undefined ? { resultsProclaimedAt: addDaysToDay(last, proclaimed) } : {}),
-    ...(litigationWindowDays !== undefined ? { litigationWindowDays } : {}),
-  };
-});
+const electionArb = fc
+  .record({
+    type: fc.constantFrom(...V.electionTypes),
+    firstRound: fc.integer({ min: 0, max: 900 }).map((d) => addDaysToDay("2025-09-07", d)),
+    twoRounds: fc.boolean(),
+    proclaimed: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+    litigationWindowDays: fc.option(fc.constantFrom(10, 15, 30), { nil: undefined }),
+  })
+  .map(({ type, firstRound, twoRounds, proclaimed, litigationWindowDays }) => {
+    const rounds = twoRounds ? [firstRound, addDaysToDay(firstRound, 7)] : [firstRound];
+    const last = rounds[rounds.length - 1] ?? firstRound;
+    return {
+      type,
+      rounds,
+      ...(proclaimed !== undefined ? { resultsProclaimedAt: addDaysToDay(last, proclaimed) } : {}),
+      ...(litigationWindowDays !== undefined ? { litigationWindowDays } : {}),
+    };
+  });
 
 const timeAround = (base: number, spreadDays: number) =>
   fc.integer({ min: -spreadDays, max: spreadDays }).map((d) => base + d * msPerDay);
@@ -64,12 +66,36 @@ const processorsArb = fc.uniqueArray(
 
 const actionArb = (processorNames: string[]): fc.Arbitrary<GeneratedAction> =>
   fc.oneof(
-    { weight: 5, arbitrary: fc.record({ type: fc.constant("contact" as const), channel: fc.constantFrom(...V.channels), messageKind: fc.constantFrom(...V.messageKinds) }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant("enrich" as const), provider: fc.constantFrom(...V.providers) }) },
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        type: fc.constant("contact" as const),
+        channel: fc.constantFrom(...V.channels),
+        messageKind: fc.constantFrom(...V.messageKinds),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        type: fc.constant("enrich" as const),
+        provider: fc.constantFrom(...V.providers),
+      }),
+    },
     { weight: 2, arbitrary: fc.constant({ type: "import" as const }) },
     { weight: 2, arbitrary: fc.constant({ type: "retain" as const }) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant("record" as const), category: fc.constantFrom(...V.categories) }) },
-    { weight: 1, arbitrary: fc.constantFrom(...processorNames).map((processor) => ({ type: "transfer" as const, processor })) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        type: fc.constant("record" as const),
+        category: fc.constantFrom(...V.categories),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(...processorNames)
+        .map((processor) => ({ type: "transfer" as const, processor })),
+    },
   );
 
 /** Facts covering every source, consent scope and mechanism, channel × message kind and action, with `at` within a day of a boundary. */
@@ -85,11 +111,20 @@ export function factsArbitrary(options: FactsOptions = {}): fc.Arbitrary<Generat
           lastPositive: fc.option(timeAround(anchor, 1300), { nil: undefined }),
         })
         .chain((times) => {
-          const points = boundaries(election, retentionAnchors(times.collectedAt, times.lastMessageAt, times.lastPositive));
+          const points = boundaries(
+            election,
+            retentionAnchors(times.collectedAt, times.lastMessageAt, times.lastPositive),
+          );
           return fc
             .record({
-              at: fc.tuple(fc.constantFrom(...points), fc.integer({ min: -25 * 60, max: 25 * 60 })).map(([p, m]) => p + m * 60_000),
-              rest: restArb(options, processors.map((p) => p.name), anchor),
+              at: fc
+                .tuple(fc.constantFrom(...points), fc.integer({ min: -25 * 60, max: 25 * 60 }))
+                .map(([p, m]) => p + m * 60_000),
+              rest: restArb(
+                options,
+                processors.map((p) => p.name),
+                anchor,
+              ),
             })
             .map(({ at, rest }) => assemble(at, election, processors, times, rest));
         });
@@ -102,13 +137,22 @@ function restArb(options: FactsOptions, processorNames: string[], anchor: number
     controller: fc.constantFrom(...V.controllerTypes),
     enrichment: fc.dictionary(fc.constantFrom(...V.countries), fc.boolean(), { maxKeys: 4 }),
     source: fc.constantFrom(...V.sources),
-    class: options.storable ? fc.constant(undefined) : fc.option(fc.constantFrom(...V.classes), { nil: undefined, freq: 4 }),
-    country: options.storable ? fc.constantFrom(...V.countries) : fc.option(fc.constantFrom(...V.countries), { nil: undefined }),
-    ageYears: fc.option(fc.oneof(fc.constantFrom(13, 14, 15, 16, 17, 18, 19), fc.integer({ min: 10, max: 95 })), { nil: undefined }),
+    class: options.storable
+      ? fc.constant(undefined)
+      : fc.option(fc.constantFrom(...V.classes), { nil: undefined, freq: 4 }),
+    country: options.storable
+      ? fc.constantFrom(...V.countries)
+      : fc.option(fc.constantFrom(...V.countries), { nil: undefined }),
+    ageYears: fc.option(
+      fc.oneof(fc.constantFrom(13, 14, 15, 16, 17, 18, 19), fc.integer({ min: 10, max: 95 })),
+      { nil: undefined },
+    ),
     consents: fc.array(consentArb(anchor), { maxLength: 3 }),
     objection: fc.option(objectionArb(anchor), { nil: undefined, freq: 4 }),
     suppressed: fc.boolean(),
-    vendor: fc.option(fc.record({ politicalReuseDisclosed: fc.boolean(), optOutOffered: fc.boolean() }), { nil: undefined }),
+    vendor: fc.option(fc.record({ politicalReuseDisclosed: fc.boolean(), optOutOffered: fc.boolean() }), {
+      nil: undefined,
+    }),
     dataCategories: fc.uniqueArray(fc.constantFrom(...V.categories), { maxLength: 3 }),
     messagesSent: fc.constantFrom(0, 0, 1, 2, 5),
     consentRequestsSent: fc.constantFrom(0, 0, 1, 2),

@@ -1,4 +1,11 @@
-export { ApproveInput, approvePlan, barredByFourEyes, expireIfDue, FourEyesInput, setFourEyes } from "./approve";
+export {
+  ApproveInput,
+  approvePlan,
+  barredByFourEyes,
+  expireIfDue,
+  FourEyesInput,
+  setFourEyes,
+} from "./approve";
 export { type BatchTally, dependentTables } from "./batch";
 export {
   Certificate,

@@ -4,7 +4,8 @@ import type { purgesFr } from "./purges-fr";
 /** The purge wizard's strings (English): exactly the French keys. */
 export const purgesEn: DeepStrings<typeof purgesFr> = {
   title: "Purges",
-  description: "Plan, review, approve and run the deletion of data collected or kept unlawfully, then keep its certificate.",
+  description:
+    "Plan, review, approve and run the deletion of data collected or kept unlawfully, then keep its certificate.",
   newPlan: "New plan",
   empty: "No purge plan yet.",
   columns: {
@@ -61,11 +62,14 @@ export const purgesEn: DeepStrings<typeof purgesFr> = {
         "Social-network profiles looked up (“Match”) without the person's explicit enrichment consent. Only that data goes; a contact known otherwise stays.",
       electoral_list_after_election:
         "Data taken from an electoral list (or other voter lists), kept after the election it was obtained for.",
-      primary_file_expired: "Lists of primary participants, once the results are proclaimed and appeals are over.",
-      referral_expired: "People recommended by a supporter, 60 days after the single message they could receive.",
+      primary_file_expired:
+        "Lists of primary participants, once the results are proclaimed and appeals are over.",
+      referral_expired:
+        "People recommended by a supporter, 60 days after the single message they could receive.",
       forbidden_source:
         "Data from a source the rules forbid (a public-sector file, a file of another office, a rented commercial file, inferred opinions…): its import would be refused today.",
-      silent_regular: "Regular contacts (members, donors, supporters) with no positive interaction for three years.",
+      silent_regular:
+        "Regular contacts (members, donors, supporters) with no positive interaction for three years.",
       retention: "Data past the retention period of its contact class (prospects, occasional contacts…).",
     },
     none: "Pick at least one reason: a scope alone is never a reason.",
@@ -89,7 +93,8 @@ export const purgesEn: DeepStrings<typeof purgesFr> = {
   planning: "Computing the plan…",
   planned: "Plan computed: nothing was deleted.",
   review: {
-    summary: "{{targets}} targets for {{people}} people ({{whole}} whole contacts, {{rows}} provenance rows).",
+    summary:
+      "{{targets}} targets for {{people}} people ({{whole}} whole contacts, {{rows}} provenance rows).",
     nothing: "This plan takes nothing: no data matches these reasons in this scope.",
     byReason: "Per reason",
     byRule: "Per rule",
@@ -106,7 +111,8 @@ export const purgesEn: DeepStrings<typeof purgesFr> = {
     kinds: { contact: "whole contact", provenance: "provenance row", enrichment: "enrichment" },
     contact: "Contact",
     needsHuman: "Needs a human",
-    needsHumanHint: "Rows the reasons would take but a rule escalates to a person: the purge never deletes them.",
+    needsHumanHint:
+      "Rows the reasons would take but a rule escalates to a person: the purge never deletes them.",
     needsHumanNone: "No row needs a human.",
     needsHumanCount: "{{rows}} rows for {{people}} people.",
     expiry: "Expires on {{at}}",

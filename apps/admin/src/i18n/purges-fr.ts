@@ -67,7 +67,8 @@ export const purgesFr = {
         "Les données venant d'une source que les règles interdisent (fichier d'un service public, fichier d'une autre fonction, fichier commercial loué, opinions déduites…) : leur import serait refusé aujourd'hui.",
       silent_regular:
         "Les contacts réguliers (adhérents, donateurs, soutiens) sans aucune interaction positive depuis trois ans.",
-      retention: "Les données qui ont dépassé la durée de conservation de leur catégorie de contact (prospects, contacts occasionnels…).",
+      retention:
+        "Les données qui ont dépassé la durée de conservation de leur catégorie de contact (prospects, contacts occasionnels…).",
     },
     none: "Choisissez au moins un motif : un périmètre seul n'est jamais un motif.",
   },
@@ -90,7 +91,8 @@ export const purgesFr = {
   planning: "Calcul du plan…",
   planned: "Plan calculé : rien n'a été supprimé.",
   review: {
-    summary: "{{targets}} cibles pour {{people}} personnes ({{whole}} contacts entiers, {{rows}} lignes de provenance).",
+    summary:
+      "{{targets}} cibles pour {{people}} personnes ({{whole}} contacts entiers, {{rows}} lignes de provenance).",
     nothing: "Ce plan ne prend rien : aucune donnée ne correspond à ces motifs dans ce périmètre.",
     byReason: "Par motif",
     byRule: "Par règle",
@@ -102,7 +104,8 @@ export const purgesFr = {
     single: "Lignes seules",
     rule: "Règle",
     samples: "Exemples (pseudonymes)",
-    samplesHint: "Quelques cibles par motif, désignées par leur pseudonyme : le plan ne contient aucune donnée personnelle.",
+    samplesHint:
+      "Quelques cibles par motif, désignées par leur pseudonyme : le plan ne contient aucune donnée personnelle.",
     kind: "Type",
     kinds: { contact: "contact entier", provenance: "ligne de provenance", enrichment: "enrichissement" },
     contact: "Contact",
@@ -122,13 +125,16 @@ export const purgesFr = {
   },
   approval: {
     title: "Approbation",
-    fourEyesOn: "Double validation active : un membre « Conformité » autre que l'auteur du plan doit l'approuver.",
+    fourEyesOn:
+      "Double validation active : un membre « Conformité » autre que l'auteur du plan doit l'approuver.",
     fourEyesOff: "Double validation désactivée : un membre « Conformité » peut approuver son propre plan.",
     approvers: "Peuvent approuver : {{names}}",
     noApprover: "Aucun membre ne peut approuver ce plan pour l'instant.",
     why: {
-      not_compliance: "Votre rôle ({{role}}) ne permet pas d'approuver une purge : seul un membre « Conformité » le peut.",
-      own_plan: "Vous avez planifié cette purge : avec la double validation, un autre membre « Conformité » doit l'approuver.",
+      not_compliance:
+        "Votre rôle ({{role}}) ne permet pas d'approuver une purge : seul un membre « Conformité » le peut.",
+      own_plan:
+        "Vous avez planifié cette purge : avec la double validation, un autre membre « Conformité » doit l'approuver.",
       not_waiting: "Ce plan n'attend plus d'approbation.",
     },
     confirm: "J'ai relu ce plan (empreinte {{hash}}) et je l'approuve",

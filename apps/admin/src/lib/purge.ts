@@ -45,6 +45,8 @@ export function downloadText(name: string, text: string, type: string) {
 }
 
 /** A 64-hex hash, shortened for reading (the full value sits in a tooltip or beside it). */
-export const shortHash = (hash: string) => (hash.length > 20 ? `${hash.slice(0, 12)}…${hash.slice(-6)}` : hash);
+export const shortHash = (hash: string) =>
+  hash.length > 20 ? `${hash.slice(0, 12)}…${hash.slice(-6)}` : hash;
 
-export const percent = (done: number, total: number) => (total <= 0 ? 100 : Math.min(100, Math.round((done / total) * 100)));
+export const percent = (done: number, total: number) =>
+  total <= 0 ? 100 : Math.min(100, Math.round((done / total) * 100));

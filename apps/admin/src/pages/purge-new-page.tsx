@@ -18,7 +18,9 @@ export function PurgeNewPage() {
       <Paper>
         <PurgeStepper active={0} reached={0} />
       </Paper>
-      <QueryState query={reasons}>{(list) => <PlanForm reasons={list} onPlanned={(id) => navigate(`/purges/${id}`)} />}</QueryState>
+      <QueryState query={reasons}>
+        {(list) => <PlanForm reasons={list} onPlanned={(id) => navigate(`/purges/${id}`)} />}
+      </QueryState>
     </Stack>
   );
 }

@@ -76,7 +76,12 @@ export function PurgePlanPage() {
               <Text span size="sm" className="isoloir-mono">
                 {plan.data.planId}
               </Text>
-              <Badge color={planStateColour[plan.data.state] ?? "gray"} variant="light" tt="none" data-testid="plan-state">
+              <Badge
+                color={planStateColour[plan.data.state] ?? "gray"}
+                variant="light"
+                tt="none"
+                data-testid="plan-state"
+              >
                 {t(`purges.states.${plan.data.state}`)}
               </Badge>
             </Group>

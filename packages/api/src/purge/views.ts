@@ -6,8 +6,8 @@ import {
   latestRun,
   memberPseudonym,
   needsHuman,
-  planDocument,
   type PurgePlan,
+  planDocument,
   reasonKeys,
   reasons,
 } from "@isoloir/purge";
@@ -43,7 +43,8 @@ export type ApprovalBlock = "not_waiting" | "not_compliance" | "own_plan" | null
 /** Whether the viewer may approve, why not, and who may (compliance members; not the planner under four eyes). */
 export async function approvalOf(db: Db, plan: PurgePlan, viewer: Viewer) {
   const members = await listMembers(db, viewer.orgId);
-  const eligible = (userId: string, role: Role) => can(role, "approvePurge") && !barredByFourEyes(viewer.fourEyes, plan, userId);
+  const eligible = (userId: string, role: Role) =>
+    can(role, "approvePurge") && !barredByFourEyes(viewer.fourEyes, plan, userId);
   const blocked: ApprovalBlock =
     plan.state !== "planned"
       ? "not_waiting"
@@ -56,17 +57,25 @@ export async function approvalOf(db: Db, plan: PurgePlan, viewer: Viewer) {
     fourEyes: viewer.fourEyes,
     mayApprove: blocked === null,
     blocked,
-    approvers: members.filter((m) => eligible(m.userId, m.role)).map((m) => ({ name: m.name, you: m.userId === viewer.userId })),
+    approvers: members
+      .filter((m) => eligible(m.userId, m.role))
+      .map((m) => ({ name: m.name, you: m.userId === viewer.userId })),
   };
 }
 
 const who = (viewer: Viewer, userId: string | null | undefined) =>
-  userId ? { pseudonym: memberPseudonym(viewer.hmacKey, viewer.orgId, userId), you: userId === viewer.userId } : null;
+  userId
+    ? { pseudonym: memberPseudonym(viewer.hmacKey, viewer.orgId, userId), you: userId === viewer.userId }
+    : null;
 
 /** One plan for review: the plan document, "needs a human" rows (pseudonymised), its run, and the approval. */
 export async function planView(db: Db, plan: PurgePlan, viewer: Viewer) {
   const ref = { orgId: viewer.orgId, planId: plan.id };
-  const [review, run, approval] = await Promise.all([needsHuman(db, { ...ref, limit: 200 }), latestRun(db, ref), approvalOf(db, plan, viewer)]);
+  const [review, run, approval] = await Promise.all([
+    needsHuman(db, { ...ref, limit: 200 }),
+    latestRun(db, ref),
+    approvalOf(db, plan, viewer),
+  ]);
   return {
     ...planDocument(plan),
     /** a few targets per reason and a few "needs a human" rows, as contact pseudonyms */

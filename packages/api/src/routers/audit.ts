@@ -8,7 +8,10 @@ export const auditRouter = router({
   list: capable("readAudit")
     .input(
       z
-        .object({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) })
+        .object({
+          page: z.number().int().min(1).default(1),
+          pageSize: z.number().int().min(1).max(200).default(50),
+        })
         .strict(),
     )
     .query(async ({ ctx, input }) => {

@@ -1,7 +1,7 @@
 import {
+  Credentials,
   capabilitiesOf,
   changePassword,
-  Credentials,
   membershipsOf,
   signIn,
   signOut,
@@ -18,7 +18,13 @@ export const authRouter = router({
     const orgs = await membershipsOf(ctx.db, user.id);
     const active = orgs.find((o) => o.orgId === session.orgId);
     return {
-      user: { id: user.id, email: user.email, name: user.name, locale: user.locale, mustChangePassword: user.mustChangePassword },
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        locale: user.locale,
+        mustChangePassword: user.mustChangePassword,
+      },
       organisations: orgs,
       activeOrg: active ?? null,
       capabilities: active ? capabilitiesOf(active.role) : [],

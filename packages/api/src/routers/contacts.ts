@@ -1,3 +1,5 @@
+import { can } from "@isoloir/accounts";
+import { appendAudit, pseudonym } from "@isoloir/audit";
 import {
   ContactListQuery,
   ContactNotFoundError,
@@ -7,13 +9,11 @@ import {
   recordObjection,
   withdrawConsent,
 } from "@isoloir/contacts";
-import { can } from "@isoloir/accounts";
-import { appendAudit, pseudonym } from "@isoloir/audit";
 import { channels, type Db, enrichments } from "@isoloir/db";
 import { and, count, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { capable, router } from "../trpc";
 import { assignedContactIds } from "../assignments";
+import { capable, router } from "../trpc";
 
 export const contactsRouter = router({
   list: capable("readContacts")
@@ -47,7 +47,11 @@ export const contactsRouter = router({
 
   /** Records an objection; to everything, it also suppresses the person for good. */
   object: capable("exportImport")
-    .input(z.object({ contactId: z.uuid(), scope: z.union([z.literal("all"), z.array(z.enum(channels)).min(1)]) }).strict())
+    .input(
+      z
+        .object({ contactId: z.uuid(), scope: z.union([z.literal("all"), z.array(z.enum(channels)).min(1)]) })
+        .strict(),
+    )
     .mutation(async ({ ctx, input }) => {
       const derived = await derivedRows(ctx.db, ctx.org.id, eq(enrichments.contactId, input.contactId));
       await recordObjection(ctx.db, ctx.org.id, input.contactId, input.scope);
@@ -61,7 +65,10 @@ export const contactsRouter = router({
 
 /** Enrichment rows an event is about to delete (the database triggers delete them with the event). */
 async function derivedRows(db: Db, orgId: string, which: SQL): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(enrichments).where(and(eq(enrichments.orgId, orgId), which));
+  const [row] = await db
+    .select({ n: count() })
+    .from(enrichments)
+    .where(and(eq(enrichments.orgId, orgId), which));
   return row?.n ?? 0;
 }
 

@@ -1,5 +1,5 @@
 import { contacts, countrySettings } from "@isoloir/db";
-import { and, count, eq, isNotNull } from "drizzle-orm";
+import { queueSwitchOffDeletion } from "@isoloir/enrichment";
 import {
   AllowListChange,
   cnil2016Confirmation,
@@ -10,7 +10,7 @@ import {
   setProviderAllowed,
   switchHistory,
 } from "@isoloir/jurisdictions";
-import { queueSwitchOffDeletion } from "@isoloir/enrichment";
+import { and, count, eq, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import { capable, orgProcedure, router } from "../trpc";
 
@@ -28,7 +28,11 @@ export const countriesRouter = router({
         .where(and(eq(contacts.orgId, ctx.org.id), isNotNull(contacts.country)))
         .groupBy(contacts.country),
     ]);
-    const codes = new Set([ctx.org.country, ...switches.map((s) => s.country), ...perCountry.map((c) => c.country ?? "")]);
+    const codes = new Set([
+      ctx.org.country,
+      ...switches.map((s) => s.country),
+      ...perCountry.map((c) => c.country ?? ""),
+    ]);
     codes.delete("");
     return [...codes].sort().map((country) => {
       const setting = switches.find((s) => s.country === country);
@@ -61,7 +65,12 @@ export const countriesRouter = router({
       const saved = await setEnrichmentSwitch(ctx.db, actor, input);
       const { jobs } = ctx;
       if (!saved.enrichmentEnabled && jobs) {
-        const data = { orgId: ctx.org.id, country: saved.country, orgCountry: ctx.org.country, actor: ctx.member.actor };
+        const data = {
+          orgId: ctx.org.id,
+          country: saved.country,
+          orgCountry: ctx.org.country,
+          actor: ctx.member.actor,
+        };
         ctx.afterCommit(async () => void (await queueSwitchOffDeletion(jobs, data)));
       }
       return saved;
@@ -72,6 +81,10 @@ export const countriesRouter = router({
   setProvider: capable("manageEnrichment")
     .input(AllowListChange)
     .mutation(({ ctx, input }) =>
-      setProviderAllowed(ctx.db, { orgId: ctx.org.id, org: ctx.org, userId: ctx.user.id, pseudonym: ctx.member.actor }, input),
+      setProviderAllowed(
+        ctx.db,
+        { orgId: ctx.org.id, org: ctx.org, userId: ctx.user.id, pseudonym: ctx.member.actor },
+        input,
+      ),
     ),
 });

@@ -1,6 +1,6 @@
+import { admitPerson } from "@isoloir/contacts";
 import { consents, countrySettings, type DbHandle, enrichments, providerAllowList } from "@isoloir/db";
 import { testDatabases, testKeys } from "@isoloir/db/testing";
-import { admitPerson } from "@isoloir/contacts";
 import { writeEnrichment } from "@isoloir/enrichment";
 import { type JobQueue, openEmbeddedQueue } from "@isoloir/jobs";
 import { and, eq } from "drizzle-orm";
@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, orgWithTeam } from "../test-fixtures";
 
 type Fixture = Awaited<ReturnType<typeof orgWithTeam>>;
-const profile = { network: "twitter" as const, handle: "@a", profileUrl: "https://twitter.example/a", photoUrl: null, location: null, bio: null, followers: 3 };
+const profile = {
+  network: "twitter" as const,
+  handle: "@a",
+  profileUrl: "https://twitter.example/a",
+  photoUrl: null,
+  location: null,
+  bio: null,
+  followers: 3,
+};
 
 describe.each(testDatabases())("the enrichment API on $name", (target) => {
   let handle: DbHandle;
@@ -25,11 +33,26 @@ describe.each(testDatabases())("the enrichment API on $name", (target) => {
       handle.db,
       { orgId: home.org.id, hmacKey: testKeys.hmacKey },
       { firstName: "Chloé", lastName: "Roux", email: `chloe.${home.org.slug}@example.fr`, country: "FR" },
-      { source: "newsletter_signup", collectorKind: "form", collectorRef: "form:nl", collectedAt: new Date("2026-10-01T10:00:00Z"), legalBasis: "consent" },
-      [{ scope: "social_enrichment", mechanism: "unticked_checkbox", capturedAt: new Date("2026-10-01T10:00:00Z"), evidenceRef: "form:nl#enrich" }],
+      {
+        source: "newsletter_signup",
+        collectorKind: "form",
+        collectorRef: "form:nl",
+        collectedAt: new Date("2026-10-01T10:00:00Z"),
+        legalBasis: "consent",
+      },
+      [
+        {
+          scope: "social_enrichment",
+          mechanism: "unticked_checkbox",
+          capturedAt: new Date("2026-10-01T10:00:00Z"),
+          evidenceRef: "form:nl#enrich",
+        },
+      ],
     );
     consenting = added.contactId;
-    await handle.db.insert(countrySettings).values({ orgId: home.org.id, country: "FR", enrichmentEnabled: true });
+    await handle.db
+      .insert(countrySettings)
+      .values({ orgId: home.org.id, country: "FR", enrichmentEnabled: true });
   });
   afterAll(async () => {
     await jobs?.stop({ graceful: false });
@@ -46,42 +69,70 @@ describe.each(testDatabases())("the enrichment API on $name", (target) => {
 
   it("refuses a job for a provider off the allow-list, then queues one once allowed", async () => {
     const staff = await as(home.members.staff);
-    await expect(staff.enrichment.start({ provider: "twitter" })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
-    await handle.db.insert(providerAllowList).values({ orgId: home.org.id, provider: "twitter", allowed: true });
+    await expect(staff.enrichment.start({ provider: "twitter" })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+    await handle.db
+      .insert(providerAllowList)
+      .values({ orgId: home.org.id, provider: "twitter", allowed: true });
     const started = await staff.enrichment.start({ provider: "twitter" });
     expect(started.contacts).toBe(1);
     const job = await staff.enrichment.job({ id: started.jobId });
     expect(job).toMatchObject({ state: "created", provider: "twitter", progress: { done: 0, total: 1 } });
     // another organisation's member, or a volunteer, cannot read or start it
-    await expect((await as(foreign.members.owner)).enrichment.job({ id: started.jobId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect((await as(home.members.volunteer)).enrichment.start({ provider: "twitter" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect((await as(home.members.compliance)).enrichment.job({ id: started.jobId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await as(foreign.members.owner)).enrichment.job({ id: started.jobId }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      (await as(home.members.volunteer)).enrichment.start({ provider: "twitter" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await as(home.members.compliance)).enrichment.job({ id: started.jobId }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("withdrawing the consent through the API deletes the enriched data before it returns", async () => {
-    await writeEnrichment(handle.db, { orgId: home.org.id, contactId: consenting, provider: "twitter" }, profile);
+    await writeEnrichment(
+      handle.db,
+      { orgId: home.org.id, contactId: consenting, provider: "twitter" },
+      profile,
+    );
     const staff = await as(home.members.staff);
     expect(await staff.enrichment.forContact({ contactId: consenting })).toHaveLength(1);
     const [consent] = await handle.db.select().from(consents).where(eq(consents.contactId, consenting));
     await expect(
-      (await as(foreign.members.owner)).contacts.withdrawConsent({ contactId: consenting, consentId: consent?.id ?? "" }),
+      (await as(foreign.members.owner)).contacts.withdrawConsent({
+        contactId: consenting,
+        consentId: consent?.id ?? "",
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await staff.contacts.withdrawConsent({ contactId: consenting, consentId: consent?.id ?? "" })).toEqual({ withdrawn: true });
+    expect(
+      await staff.contacts.withdrawConsent({ contactId: consenting, consentId: consent?.id ?? "" }),
+    ).toEqual({ withdrawn: true });
     expect(await staff.enrichment.forContact({ contactId: consenting })).toEqual([]);
     const log = await (await as(home.members.owner)).audit.list({});
-    expect(log.items.find((e) => e.action === "consent.withdrawn")?.details).toMatchObject({ enrichmentDeleted: 1 });
+    expect(log.items.find((e) => e.action === "consent.withdrawn")?.details).toMatchObject({
+      enrichmentDeleted: 1,
+    });
     await handle.db.update(consents).set({ withdrawnAt: null }).where(eq(consents.contactId, consenting));
   });
 
   it("a switch going off hides the data at once and queues its deletion", async () => {
-    await writeEnrichment(handle.db, { orgId: home.org.id, contactId: consenting, provider: "linkedin" }, { ...profile, network: "linkedin" });
+    await writeEnrichment(
+      handle.db,
+      { orgId: home.org.id, contactId: consenting, provider: "linkedin" },
+      { ...profile, network: "linkedin" },
+    );
     const owner = await as(home.members.owner);
     expect((await owner.enrichment.forContact({ contactId: consenting })).length).toBeGreaterThan(0);
     await owner.countries.setEnrichment({ country: "FR", enabled: false });
     expect(await owner.enrichment.forContact({ contactId: consenting })).toEqual([]);
     const queued = await jobs.listJobs("enrichment-switch-off", { limit: 5 });
     expect(queued.map((j) => (j.data as { orgId: string }).orgId)).toContain(home.org.id);
-    const stored = await handle.db.select().from(enrichments).where(and(eq(enrichments.orgId, home.org.id), eq(enrichments.contactId, consenting)));
+    const stored = await handle.db
+      .select()
+      .from(enrichments)
+      .where(and(eq(enrichments.orgId, home.org.id), eq(enrichments.contactId, consenting)));
     expect(stored.length).toBeGreaterThan(0); // deleted by the background job, not by the request
   });
 });

@@ -5,9 +5,9 @@ import { type Db, withTenant } from "@isoloir/db";
 import {
   ContactFilter,
   contactFilterSql,
-  eligibleContactIds,
-  type EnrichmentJobOutput,
   EnrichmentJobData,
+  type EnrichmentJobOutput,
+  eligibleContactIds,
   enrichmentEligibility,
   enrichmentsOf,
   Network,
@@ -23,9 +23,14 @@ import { capable, queueProcedure, router } from "../trpc";
 
 const Target = z.object({ provider: Network, filter: ContactFilter.optional() }).strict();
 
-async function readableContact(db: Db, ctx: { org: { id: string }; user: { id: string }; member: { role: Parameters<typeof can>[0] } }, contactId: string) {
+async function readableContact(
+  db: Db,
+  ctx: { org: { id: string }; user: { id: string }; member: { role: Parameters<typeof can>[0] } },
+  contactId: string,
+) {
   if (can(ctx.member.role, "readAllContacts")) return;
-  if (!(await assignedContactIds(db, ctx.org.id, ctx.user.id)).includes(contactId)) throw new ContactNotFoundError();
+  if (!(await assignedContactIds(db, ctx.org.id, ctx.user.id)).includes(contactId))
+    throw new ContactNotFoundError();
 }
 
 export const enrichmentRouter = router({
@@ -33,7 +38,11 @@ export const enrichmentRouter = router({
   preview: capable("runEnrichment")
     .input(Target)
     .query(({ ctx, input }) =>
-      enrichmentEligibility(ctx.db, { orgId: ctx.org.id, provider: input.provider, filter: contactFilterSql(input.filter) }),
+      enrichmentEligibility(ctx.db, {
+        orgId: ctx.org.id,
+        provider: input.provider,
+        filter: contactFilterSql(input.filter),
+      }),
     ),
 
   /** Queues a job over the eligible contacts; the gate is taken again before every call. */
@@ -41,10 +50,16 @@ export const enrichmentRouter = router({
     .input(Target)
     .mutation(async ({ ctx, input }) => {
       const ids = await withTenant(ctx.db, ctx.org.id, async (tx) => {
-        if (!(await providerAllowed(tx, ctx.org.id, input.provider))) throw new ProviderNotAllowedError(input.provider);
-        return eligibleContactIds(tx, { orgId: ctx.org.id, provider: input.provider, filter: contactFilterSql(input.filter) });
+        if (!(await providerAllowed(tx, ctx.org.id, input.provider)))
+          throw new ProviderNotAllowedError(input.provider);
+        return eligibleContactIds(tx, {
+          orgId: ctx.org.id,
+          provider: input.provider,
+          filter: contactFilterSql(input.filter),
+        });
       });
-      if (ids.length === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "nobody is eligible: nothing to enrich" });
+      if (ids.length === 0)
+        throw new TRPCError({ code: "BAD_REQUEST", message: "nobody is eligible: nothing to enrich" });
       const jobId = await startEnrichment(ctx.db, ctx.jobs, providerAllowed, {
         orgId: ctx.org.id,
         provider: input.provider,
@@ -60,7 +75,8 @@ export const enrichmentRouter = router({
     .query(async ({ ctx, input }) => {
       const job = await ctx.jobs.getJob<unknown, EnrichmentJobOutput>(input.id);
       const data = EnrichmentJobData.safeParse(job?.data);
-      if (!job || !data.success || data.data.orgId !== ctx.org.id) throw new TRPCError({ code: "NOT_FOUND", message: "job not found" });
+      if (!job || !data.success || data.data.orgId !== ctx.org.id)
+        throw new TRPCError({ code: "NOT_FOUND", message: "job not found" });
       return {
         id: job.id,
         state: job.state,

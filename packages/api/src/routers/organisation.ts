@@ -1,7 +1,7 @@
 import { appendAudit } from "@isoloir/audit";
 import { organisations } from "@isoloir/db";
-import { eq } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { capable, orgProcedure, router } from "../trpc";
 
@@ -23,7 +23,11 @@ export const organisationRouter = router({
   update: capable("manageOrgSettings")
     .input(OrgIdentity)
     .mutation(async ({ ctx, input }) => {
-      const [row] = await ctx.db.update(organisations).set(input).where(eq(organisations.id, ctx.org.id)).returning();
+      const [row] = await ctx.db
+        .update(organisations)
+        .set(input)
+        .where(eq(organisations.id, ctx.org.id))
+        .returning();
       await appendAudit(ctx.db, {
         orgId: ctx.org.id,
         action: "organisation.updated",

@@ -21,7 +21,13 @@ async function forbiddenBatch(handle: DbHandle, f: Fixture, n: number) {
       handle.db,
       { orgId: f.org.id, hmacKey: testKeys.hmacKey },
       { firstName: `F${i}`, lastName: "Canicule", email: `f${i}.${f.org.slug}@example.fr` },
-      { source: "public_sector_file", collectorKind: "import", collectorRef: "import:canicule", collectedAt: new Date("2020-07-15T00:00:00Z"), legalBasis: "public_task" },
+      {
+        source: "public_sector_file",
+        collectorKind: "import",
+        collectorRef: "import:canicule",
+        collectedAt: new Date("2020-07-15T00:00:00Z"),
+        legalBasis: "public_task",
+      },
     );
   }
 }
@@ -44,7 +50,13 @@ describe.each(testDatabases())("the purge API on $name", (target) => {
     jobs = await openEmbeddedQueue(handle.db);
     [home, foreign] = [await orgWithTeam(handle.db), await orgWithTeam(handle.db)];
     await forbiddenBatch(handle, home, 5);
-    secondCompliance = (await addMember(handle.db, home.org.id, { email: `c2.${home.org.slug}@example.fr`, name: "Second compliance", role: "compliance" })).userId;
+    secondCompliance = (
+      await addMember(handle.db, home.org.id, {
+        email: `c2.${home.org.slug}@example.fr`,
+        name: "Second compliance",
+        role: "compliance",
+      })
+    ).userId;
   });
   afterAll(async () => {
     await jobs?.stop({ graceful: false });
@@ -55,13 +67,18 @@ describe.each(testDatabases())("the purge API on $name", (target) => {
 
   it("lists every reason with the rule ids behind it", async () => {
     const reasons = await (await as(home.members.admin)).purge.reasons();
-    expect(reasons.find((r) => r.key === "forbidden_source")?.ruleIds).toContain("FR-CNIL-SRC-PUBLIC-SECTOR-FILE");
+    expect(reasons.find((r) => r.key === "forbidden_source")?.ruleIds).toContain(
+      "FR-CNIL-SRC-PUBLIC-SECTOR-FILE",
+    );
     expect(reasons.map((r) => r.key)).toContain("match_without_consent");
   });
 
   it("plans with exact counts per reason and rule id, and shows who may approve", async () => {
     const admin = await as(home.members.admin);
-    const planned = await admin.purge.create({ reasons: ["forbidden_source"], scope: { importId: "import:canicule" } });
+    const planned = await admin.purge.create({
+      reasons: ["forbidden_source"],
+      scope: { importId: "import:canicule" },
+    });
     expect(planned).toMatchObject({ state: "planned", targets: 5, people: 5 });
     const plan = await admin.purge.get({ planId: planned.id });
     expect(plan.counts.byReason.forbidden_source).toMatchObject({ targets: 5, wholeContacts: 5 });
@@ -69,31 +86,53 @@ describe.each(testDatabases())("the purge API on $name", (target) => {
     expect(plan.samples.every((s) => /^contact:[0-9a-f]{16}$/.test(s.contact))).toBe(true);
     expect(plan.planHash).toMatch(/^[0-9a-f]{64}$/);
     expect(plan.approval).toMatchObject({ fourEyes: true, mayApprove: false, blocked: "not_compliance" });
-    expect(plan.approval.approvers.map((a) => a.name).sort()).toEqual([`compliance ${home.org.slug}`, "Second compliance"].sort());
+    expect(plan.approval.approvers.map((a) => a.name).sort()).toEqual(
+      [`compliance ${home.org.slug}`, "Second compliance"].sort(),
+    );
     expect((await admin.purge.list()).map((p) => p.id)).toContain(planned.id);
   });
 
   it("refuses the planner's own approval under four eyes; another compliance member approves", async () => {
     const planner = await as(home.members.compliance);
-    const planned = await planner.purge.create({ reasons: ["forbidden_source"], scope: { importId: "import:canicule" } });
+    const planned = await planner.purge.create({
+      reasons: ["forbidden_source"],
+      scope: { importId: "import:canicule" },
+    });
     const own = await planner.purge.get({ planId: planned.id });
     expect(own.approval).toMatchObject({ mayApprove: false, blocked: "own_plan" });
-    await expect(planner.purge.approve({ planId: planned.id, planHash: planned.planHash })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect((await as(home.members.admin)).purge.approve({ planId: planned.id, planHash: planned.planHash })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      planner.purge.approve({ planId: planned.id, planHash: planned.planHash }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await as(home.members.admin)).purge.approve({ planId: planned.id, planHash: planned.planHash }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const second = await as(secondCompliance);
-    await expect(second.purge.approve({ planId: planned.id, planHash: "0".repeat(64) })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await second.purge.approve({ planId: planned.id, planHash: planned.planHash })).toMatchObject({ state: "approved" });
-    await expect(second.purge.approve({ planId: planned.id, planHash: planned.planHash })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      second.purge.approve({ planId: planned.id, planHash: "0".repeat(64) }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await second.purge.approve({ planId: planned.id, planHash: planned.planHash })).toMatchObject({
+      state: "approved",
+    });
+    await expect(
+      second.purge.approve({ planId: planned.id, planHash: planned.planHash }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("with four eyes off (by an owner only), a compliance member approves their own plan", async () => {
-    await expect((await as(home.members.admin)).organisation.setFourEyes({ enabled: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await as(home.members.admin)).organisation.setFourEyes({ enabled: false }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await (await as(home.members.owner)).organisation.setFourEyes({ enabled: false });
     try {
       const planner = await as(home.members.compliance);
       const planned = await planner.purge.create({ reasons: ["objected_all"] });
-      expect((await planner.purge.get({ planId: planned.id })).approval).toMatchObject({ fourEyes: false, mayApprove: true });
-      expect(await planner.purge.approve({ planId: planned.id, planHash: planned.planHash })).toMatchObject({ state: "approved" });
+      expect((await planner.purge.get({ planId: planned.id })).approval).toMatchObject({
+        fourEyes: false,
+        mayApprove: true,
+      });
+      expect(await planner.purge.approve({ planId: planned.id, planHash: planned.planHash })).toMatchObject({
+        state: "approved",
+      });
     } finally {
       await (await as(home.members.owner)).organisation.setFourEyes({ enabled: true });
     }
@@ -103,26 +142,57 @@ describe.each(testDatabases())("the purge API on $name", (target) => {
     const planned = await (await as(home.members.admin)).purge.create({ reasons: ["objected_all"] });
     const outsider = await as(foreign.members.owner);
     await expect(outsider.purge.get({ planId: planned.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(outsider.purge.progress({ planId: planned.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(outsider.purge.certificate({ planId: planned.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect((await as(foreign.members.compliance)).purge.approve({ planId: planned.id, planHash: planned.planHash })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(outsider.purge.progress({ planId: planned.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(outsider.purge.certificate({ planId: planned.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      (await as(foreign.members.compliance)).purge.approve({
+        planId: planned.id,
+        planHash: planned.planHash,
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(outsider.purge.run({ planId: planned.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("runs an approved plan as a job with progress, then certifies and verifies it", async () => {
     const admin = await as(home.members.admin);
-    const planned = await admin.purge.create({ reasons: ["forbidden_source"], scope: { importId: "import:canicule" } });
+    const planned = await admin.purge.create({
+      reasons: ["forbidden_source"],
+      scope: { importId: "import:canicule" },
+    });
     await expect(admin.purge.run({ planId: planned.id })).rejects.toMatchObject({ code: "CONFLICT" });
-    await (await as(home.members.compliance)).purge.approve({ planId: planned.id, planHash: planned.planHash });
-    await expect((await as(home.members.staff)).purge.run({ planId: planned.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await (await as(home.members.compliance)).purge.approve({
+      planId: planned.id,
+      planHash: planned.planHash,
+    });
+    await expect((await as(home.members.staff)).purge.run({ planId: planned.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const started = await admin.purge.run({ planId: planned.id });
     expect(started).toMatchObject({ total: 5 });
-    await expect.poll(async () => (await admin.purge.progress({ planId: planned.id })).certified, { timeout: 30_000, interval: 200 }).toBe(true);
+    await expect
+      .poll(async () => (await admin.purge.progress({ planId: planned.id })).certified, {
+        timeout: 30_000,
+        interval: 200,
+      })
+      .toBe(true);
     const progress = await admin.purge.progress({ planId: planned.id });
-    expect(progress).toMatchObject({ planState: "completed", done: 5, total: 5, run: { state: "completed", deleted: 5, alreadyGone: 0 } });
+    expect(progress).toMatchObject({
+      planState: "completed",
+      done: 5,
+      total: 5,
+      run: { state: "completed", deleted: 5, alreadyGone: 0 },
+    });
     // a busy instance: more than a page of other plans' runs on the same queue since, and the view still finds this one
-    for (let i = 0; i < 120; i++) await jobs.cancel(await jobs.send(PURGE_QUEUE, { other: i }, { singletonKey: `other-plan-${i}` }));
-    expect((await admin.purge.progress({ planId: planned.id })).job).toMatchObject({ id: started.jobId, state: "completed" });
+    for (let i = 0; i < 120; i++)
+      await jobs.cancel(await jobs.send(PURGE_QUEUE, { other: i }, { singletonKey: `other-plan-${i}` }));
+    expect((await admin.purge.progress({ planId: planned.id })).job).toMatchObject({
+      id: started.jobId,
+      state: "completed",
+    });
     expect(await handle.db.$count(contacts, eq(contacts.orgId, home.org.id))).toBe(2);
     const { certificate, page, hash } = await admin.purge.certificate({ planId: planned.id });
     expect(certificate.body.counts).toMatchObject({ planned: 5, deleted: 5 });
@@ -132,9 +202,16 @@ describe.each(testDatabases())("the purge API on $name", (target) => {
     const verified = await (await as(home.members.compliance)).purge.verify({ certificate });
     expect(verified.checks.filter((c) => !c.ok)).toEqual([]);
     expect(verified.ok).toBe(true);
-    const forged = { ...certificate, body: { ...certificate.body, counts: { ...certificate.body.counts, deleted: 4 } } };
+    const forged = {
+      ...certificate,
+      body: { ...certificate.body, counts: { ...certificate.body.counts, deleted: 4 } },
+    };
     expect((await admin.purge.verify({ certificate: forged })).ok).toBe(false);
-    await expect(admin.purge.verify({ certificate: { nonsense: true } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect((await as(foreign.members.owner)).purge.verify({ certificate })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(admin.purge.verify({ certificate: { nonsense: true } })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect((await as(foreign.members.owner)).purge.verify({ certificate })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

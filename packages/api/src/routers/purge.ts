@@ -1,11 +1,12 @@
 import { type Db, withTenant } from "@isoloir/db";
+import type { JobQueue } from "@isoloir/jobs";
 import {
   approvePlan,
   certificateHash,
   certificatePage,
+  Granularity,
   getCertificate,
   getPlan,
-  Granularity,
   latestRun,
   listPlans,
   MissingSigningKeyError,
@@ -13,7 +14,6 @@ import {
   PlanScope,
   PlanStateError,
   PURGE_QUEUE,
-  startPurgeWorker,
   PurgeJobData,
   type PurgeJobOutput,
   planPurge,
@@ -21,9 +21,9 @@ import {
   queuePurgeRun,
   ReasonKey,
   readCertificate,
+  startPurgeWorker,
   verifyCertificate,
 } from "@isoloir/purge";
-import type { JobQueue } from "@isoloir/jobs";
 import { z } from "zod";
 import { planSummary, planView, reasonCatalogue, runView, type Viewer } from "../purge/views";
 import { capable, queueProcedure, router } from "../trpc";
@@ -71,7 +71,13 @@ async function latestJob(jobs: JobQueue, orgId: string, planId: string) {
   });
   if (!job) return null;
   const output = job.output as PurgeJobOutput | null;
-  return { id: job.id, state: job.state, progress: job.progress, output, error: job.state === "failed" ? job.error : null };
+  return {
+    id: job.id,
+    state: job.state,
+    progress: job.progress,
+    output,
+    error: job.state === "failed" ? job.error : null,
+  };
 }
 
 async function certificateOf(db: Db, orgId: string, planId: string) {
@@ -87,13 +93,22 @@ export const purgeRouter = router({
 
   /** The organisation's plans, newest first. */
   list: capable("readAudit")
-    .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict().optional())
-    .query(async ({ ctx, input }) => (await listPlans(ctx.db, { orgId: ctx.org.id, limit: input?.limit ?? 50 })).map(planSummary)),
+    .input(
+      z
+        .object({ limit: z.number().int().min(1).max(200).default(50) })
+        .strict()
+        .optional(),
+    )
+    .query(async ({ ctx, input }) =>
+      (await listPlans(ctx.db, { orgId: ctx.org.id, limit: input?.limit ?? 50 })).map(planSummary),
+    ),
 
   /** One plan for review: counts per reason and rule id, samples, "needs a human" rows, run, approval. */
   get: capable("readAudit")
     .input(PlanId)
-    .query(async ({ ctx, input }) => planView(ctx.db, await getPlan(ctx.db, { orgId: ctx.org.id, planId: input.planId }), viewerOf(ctx))),
+    .query(async ({ ctx, input }) =>
+      planView(ctx.db, await getPlan(ctx.db, { orgId: ctx.org.id, planId: input.planId }), viewerOf(ctx)),
+    ),
 
   /** Plans a purge: freezes its targets with exact counts. Nothing is deleted. */
   create: capable("planPurge")
@@ -113,7 +128,9 @@ export const purgeRouter = router({
     .input(PlanId)
     .mutation(async ({ ctx, input }) => {
       if (!ctx.keys.signingKey) throw new MissingSigningKeyError();
-      const plan = await withTenant(ctx.db, ctx.org.id, (tx) => getPlan(tx, { orgId: ctx.org.id, planId: input.planId }));
+      const plan = await withTenant(ctx.db, ctx.org.id, (tx) =>
+        getPlan(tx, { orgId: ctx.org.id, planId: input.planId }),
+      );
       if (plan.state !== "approved" && plan.state !== "running") {
         throw new PlanStateError(plan.id, plan.state, "only an approved plan can run");
       }
@@ -129,10 +146,15 @@ export const purgeRouter = router({
       const ref = { orgId: ctx.org.id, planId: input.planId };
       const { plan, run, certified } = await withTenant(ctx.db, ctx.org.id, async (tx) => {
         const found = await getPlan(tx, ref);
-        return { plan: found, run: await latestRun(tx, ref), certified: (await getCertificate(tx, ref)) !== undefined };
+        return {
+          plan: found,
+          run: await latestRun(tx, ref),
+          certified: (await getCertificate(tx, ref)) !== undefined,
+        };
       });
       const job = await latestJob(ctx.jobs, ctx.org.id, plan.id);
-      if (job && (job.state === "created" || job.state === "retry" || job.state === "active")) await startPurgeWorker(ctx.jobs, workerDeps(ctx));
+      if (job && (job.state === "created" || job.state === "retry" || job.state === "active"))
+        await startPurgeWorker(ctx.jobs, workerDeps(ctx));
       const runInfo = run ? runView(viewerOf(ctx), run) : null;
       return {
         planId: plan.id,
@@ -158,7 +180,8 @@ export const purgeRouter = router({
     .input(z.object({ certificate: z.unknown() }).strict())
     .mutation(async ({ ctx, input }) => {
       const certificate = readCertificate(input.certificate);
-      if (certificate.body.organisation.id !== ctx.org.id) throw new PlanNotFoundError(certificate.body.plan.id);
+      if (certificate.body.organisation.id !== ctx.org.id)
+        throw new PlanNotFoundError(certificate.body.plan.id);
       const installationPublicKey = ctx.keys.signingKey ? publicKeyOf(ctx.keys.signingKey) : undefined;
       return verifyCertificate(ctx.db, certificate, { installationPublicKey });
     }),

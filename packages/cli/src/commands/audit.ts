@@ -22,7 +22,8 @@ export function registerAudit(program: Command): void {
           .where(opts.org ? eq(organisations.slug, opts.org) : undefined);
         if (opts.org && orgs.length === 0) throw new CliError(`no organisation with slug "${opts.org}"`);
         const reports: (ChainReport & { slug: string })[] = [];
-        for (const org of orgs) reports.push({ slug: org.slug, ...(await verifyAuditChain(database.db, org.id)) });
+        for (const org of orgs)
+          reports.push({ slug: org.slug, ...(await verifyAuditChain(database.db, org.id)) });
         const broken = reports.filter((r) => r.firstBroken);
         emit(
           global,

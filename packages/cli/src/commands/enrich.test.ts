@@ -17,7 +17,13 @@ function isoloir(args: string[], env: Record<string, string> = {}) {
   const run = spawnSync("node", [bin, ...args], {
     cwd: repoRoot,
     encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: "", ISOLOIR_DATA_DIR: dataDir, ISOLOIR_SANDBOX_URL: "http://127.0.0.1:9", ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      ISOLOIR_DATA_DIR: dataDir,
+      ISOLOIR_SANDBOX_URL: "http://127.0.0.1:9",
+      ...env,
+    },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -25,13 +31,19 @@ function isoloir(args: string[], env: Record<string, string> = {}) {
 async function switchFranceOn() {
   const database = await openDatabase({ dataDir, holder: "enrich test" });
   const [org] = await database.db.select().from(organisations);
-  await database.db.insert(countrySettings).values({ orgId: org?.id ?? "", country: "FR", enrichmentEnabled: true });
-  await database.db.insert(providerAllowList).values({ orgId: org?.id ?? "", provider: "twitter", allowed: true });
+  await database.db
+    .insert(countrySettings)
+    .values({ orgId: org?.id ?? "", country: "FR", enrichmentEnabled: true });
+  await database.db
+    .insert(providerAllowList)
+    .values({ orgId: org?.id ?? "", provider: "twitter", allowed: true });
   await database.close();
 }
 
 function startSandbox(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/sandbox/src/main.ts", "--port", "0"], { cwd: repoRoot });
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/sandbox/src/main.ts", "--port", "0"], {
+    cwd: repoRoot,
+  });
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -57,15 +69,33 @@ describe("isoloir enrich", { timeout: 300_000 }, () => {
     const volunteer = isoloir(["enrich", "--provider", "twitter", "--as", "volunteer@demo.isoloir.test"]);
     expect(volunteer.code).toBe(2);
     expect(volunteer.stderr).toMatch(/--as: the role volunteer may not/);
-    const filter = isoloir(["enrich", "--provider", "twitter", "--as", "staff@demo.isoloir.test", "--filter", "colour=red"]);
+    const filter = isoloir([
+      "enrich",
+      "--provider",
+      "twitter",
+      "--as",
+      "staff@demo.isoloir.test",
+      "--filter",
+      "colour=red",
+    ]);
     expect(filter.code).toBe(2);
     expect(filter.stderr).toMatch(/--filter: "colour=red"/);
   });
 
   it("with every switch off, nobody is eligible, and the switch rule says why", () => {
-    const run = isoloir(["enrich", "--provider", "twitter", "--as", "staff@demo.isoloir.test", "--dry-run", "--json"]);
+    const run = isoloir([
+      "enrich",
+      "--provider",
+      "twitter",
+      "--as",
+      "staff@demo.isoloir.test",
+      "--dry-run",
+      "--json",
+    ]);
     expect(run.code).toBe(0);
-    const { preview } = JSON.parse(run.stdout) as { preview: { eligible: number; total: number; deniedBy: Record<string, number> } };
+    const { preview } = JSON.parse(run.stdout) as {
+      preview: { eligible: number; total: number; deniedBy: Record<string, number> };
+    };
     expect(preview.eligible).toBe(0);
     expect(preview.deniedBy["ORG-ENRICHMENT-SWITCH"]).toBe(preview.total);
   });
@@ -76,13 +106,23 @@ describe("isoloir enrich", { timeout: 300_000 }, () => {
     expect(down.code).toBe(2);
     expect(down.stderr).toMatch(/the sandbox is not running at http:\/\/127\.0\.0\.1:9/);
     const env = { ISOLOIR_SANDBOX_URL: sandbox?.url ?? "" };
-    const run = isoloir(["enrich", "--provider", "twitter", "--as", "staff@demo.isoloir.test", "--json"], env);
+    const run = isoloir(
+      ["enrich", "--provider", "twitter", "--as", "staff@demo.isoloir.test", "--json"],
+      env,
+    );
     expect(run.code).toBe(0);
-    const first = JSON.parse(run.stdout) as { preview: { eligible: number }; job: { state: string; output: { counts: Record<string, number> } } };
+    const first = JSON.parse(run.stdout) as {
+      preview: { eligible: number };
+      job: { state: string; output: { counts: Record<string, number> } };
+    };
     expect(first.preview.eligible).toBeGreaterThan(0);
     expect(first.job.state).toBe("completed");
-    expect((first.job.output.counts.found ?? 0) + (first.job.output.counts.not_found ?? 0)).toBe(first.preview.eligible);
-    const again = JSON.parse(isoloir(["enrich", "--provider", "twitter", "--as", "staff@demo.isoloir.test", "--json"], env).stdout) as typeof first;
+    expect((first.job.output.counts.found ?? 0) + (first.job.output.counts.not_found ?? 0)).toBe(
+      first.preview.eligible,
+    );
+    const again = JSON.parse(
+      isoloir(["enrich", "--provider", "twitter", "--as", "staff@demo.isoloir.test", "--json"], env).stdout,
+    ) as typeof first;
     expect(again.job.output.counts.fresh).toBe(first.preview.eligible);
     expect(isoloir(["audit", "verify"]).code).toBe(0);
   });

@@ -1,10 +1,10 @@
 import { actingMember } from "@isoloir/accounts";
 import { pseudonym } from "@isoloir/audit";
 import {
-  eligibleContactIds,
-  enrichmentEligibility,
   ENRICHMENT_QUEUE,
   type EnrichmentJobOutput,
+  eligibleContactIds,
+  enrichmentEligibility,
   enrichmentHandler,
   enrichmentRuntime,
   networks,
@@ -38,9 +38,14 @@ async function sandboxReachable(url: string): Promise<boolean> {
 export function registerEnrich(program: Command): void {
   program
     .command("enrich")
-    .description("look consenting contacts up on one social network, through the gate, as a job with progress")
+    .description(
+      "look consenting contacts up on one social network, through the gate, as a job with progress",
+    )
     .addOption(new Option("--provider <network>", "the network").choices([...networks]).makeOptionMandatory())
-    .option("--filter <filter>", "narrow the contacts: source=<kind>,country=<CC>,search=<text> (comma-separated)")
+    .option(
+      "--filter <filter>",
+      "narrow the contacts: source=<kind>,country=<CC>,search=<text> (comma-separated)",
+    )
     .requiredOption("--as <email>", "the member running it (owner, admin or staff)")
     .option("--org <slug>", "the organisation, when the member belongs to several")
     .option("--dry-run", "only print how many are eligible and why the others are not")
@@ -51,32 +56,66 @@ export function registerEnrich(program: Command): void {
     .action(async (options: EnrichOptions, command: Command) => {
       const opts = globalOptions(command);
       await withDatabase(opts, "isoloir enrich", async (database) => {
-        const member = await actingMember(database.db, options.as, "runEnrichment", options.org).catch((error: Error) => {
-          throw new CliError(error.message);
-        });
+        const member = await actingMember(database.db, options.as, "runEnrichment", options.org).catch(
+          (error: Error) => {
+            throw new CliError(error.message);
+          },
+        );
         const filter = parseContactFilter(options.filter);
         const target = { orgId: member.org.id, provider: options.provider, filter };
         const preview = await enrichmentEligibility(database.db, target);
-        if (options.dryRun) return emit(opts, () => previewText(preview), () => ({ preview }));
+        if (options.dryRun)
+          return emit(
+            opts,
+            () => previewText(preview),
+            () => ({ preview }),
+          );
         const ids = await eligibleContactIds(database.db, target);
-        if (ids.length === 0) return emit(opts, () => `${previewText(preview)}\nNothing to enrich.`, () => ({ preview, job: null }));
+        if (ids.length === 0)
+          return emit(
+            opts,
+            () => `${previewText(preview)}\nNothing to enrich.`,
+            () => ({ preview, job: null }),
+          );
         const runtime = enrichmentRuntime(database.db, database.keys.hmacKey);
         const sandbox = process.env.ISOLOIR_SANDBOX_URL || "http://127.0.0.1:3100";
-        if (!process.env[`ISOLOIR_${options.provider.toUpperCase()}_URL`] && !(await sandboxReachable(sandbox))) {
-          throw new CliError(`the sandbox is not running at ${sandbox}: start it (npm start does) or set ISOLOIR_SANDBOX_URL`);
+        if (
+          !process.env[`ISOLOIR_${options.provider.toUpperCase()}_URL`] &&
+          !(await sandboxReachable(sandbox))
+        ) {
+          throw new CliError(
+            `the sandbox is not running at ${sandbox}: start it (npm start does) or set ISOLOIR_SANDBOX_URL`,
+          );
         }
-        const jobs = await openJobQueue({ db: database.db, driver: database.driver, connectionString: process.env.DATABASE_URL });
+        const jobs = await openJobQueue({
+          db: database.db,
+          driver: database.driver,
+          connectionString: process.env.DATABASE_URL,
+        });
         try {
-          const worker = await jobs.work(ENRICHMENT_QUEUE, { concurrency: 1, pollIntervalMs: 200 }, enrichmentHandler(runtime));
+          const worker = await jobs.work(
+            ENRICHMENT_QUEUE,
+            { concurrency: 1, pollIntervalMs: 200 },
+            enrichmentHandler(runtime),
+          );
           const requestedBy = pseudonym(database.keys.hmacKey, member.org.id, "user", member.userId);
-          const id = await startEnrichment(database.db, jobs, providerAllowed, { ...target, contactIds: ids, requestedBy }).catch((error: Error) => {
+          const id = await startEnrichment(database.db, jobs, providerAllowed, {
+            ...target,
+            contactIds: ids,
+            requestedBy,
+          }).catch((error: Error) => {
             throw new CliError(error.message);
           });
           const job = await follow(jobs, id, ids.length, showsProgress(opts));
           await worker.stop();
           const output = job.output;
-          emit(opts, () => `${previewText(preview)}\n${resultText(id, job.state, output)}`, () => ({ preview, job: { id, state: job.state, output } }));
-          if (job.state !== "completed" || (output?.counts.failed ?? 0) > 0) process.exitCode = ExitCode.findings;
+          emit(
+            opts,
+            () => `${previewText(preview)}\n${resultText(id, job.state, output)}`,
+            () => ({ preview, job: { id, state: job.state, output } }),
+          );
+          if (job.state !== "completed" || (output?.counts.failed ?? 0) > 0)
+            process.exitCode = ExitCode.findings;
         } finally {
           await jobs.stop({ graceful: false });
         }
@@ -84,7 +123,12 @@ export function registerEnrich(program: Command): void {
     });
 }
 
-async function follow(jobs: Awaited<ReturnType<typeof openJobQueue>>, id: string, total: number, bar: boolean) {
+async function follow(
+  jobs: Awaited<ReturnType<typeof openJobQueue>>,
+  id: string,
+  total: number,
+  bar: boolean,
+) {
   const format = "enriching [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted}";
   const progress = bar ? new SingleBar({ format, hideCursor: true, etaBuffer: 20 }) : undefined;
   const started = Date.now();
@@ -104,12 +148,15 @@ async function follow(jobs: Awaited<ReturnType<typeof openJobQueue>>, id: string
 function previewText(p: Awaited<ReturnType<typeof enrichmentEligibility>>): string {
   const lines = [`${p.eligible} of ${p.total} contacts are eligible.`];
   if (p.noLiveConsent > 0) lines.push(`  ${p.noLiveConsent}  no live social_enrichment consent`);
-  for (const [rule, n] of Object.entries(p.deniedBy).sort((a, b) => b[1] - a[1])) lines.push(`  ${n}  ${rule}`);
+  for (const [rule, n] of Object.entries(p.deniedBy).sort((a, b) => b[1] - a[1]))
+    lines.push(`  ${n}  ${rule}`);
   return lines.join("\n");
 }
 
 function resultText(id: string, state: string, output: EnrichmentJobOutput | null): string {
   if (!output) return `job ${id}: ${state}`;
-  const counts = Object.entries(output.counts).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`);
+  const counts = Object.entries(output.counts)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`);
   return `job ${id}: ${state} — ${counts.join(", ")}`;
 }

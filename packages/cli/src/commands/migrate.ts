@@ -8,7 +8,10 @@ export function registerMigrate(program: Command): void {
   program
     .command("migrate")
     .description("apply pending migrations to the configured database (PGlite or PostgreSQL)")
-    .addHelpText("after", "\nExample:\n  DATABASE_URL=postgres://postgres@127.0.0.1:5432/isoloir isoloir migrate")
+    .addHelpText(
+      "after",
+      "\nExample:\n  DATABASE_URL=postgres://postgres@127.0.0.1:5432/isoloir isoloir migrate",
+    )
     .action(async (_opts: unknown, command: Command) => {
       const global = globalOptions(command);
       await withDatabase(global, "isoloir migrate", async (database) => {

@@ -11,7 +11,6 @@ import { nearMatches, parseJurisdiction, ruleBlock, ruleSummary, selectRules } f
 
 // `isoloir policy …`: the rules as typed code. None of these subcommands opens a database.
 
-
 function registerCheck(policyCommand: Command): void {
   policyCommand
     .command("check")

@@ -19,7 +19,9 @@ export function registerSeed(program: Command): void {
         throw new CliError(`--contacts must be a whole number from 0 to 1000000, got "${opts.contacts}"`);
       }
       await withDatabase(global, "isoloir seed", async (database) => {
-        const bar = showsProgress(global) ? new SingleBar({ format: "seeding {bar} {value}/{total} contacts | {eta}s left" }) : undefined;
+        const bar = showsProgress(global)
+          ? new SingleBar({ format: "seeding {bar} {value}/{total} contacts | {eta}s left" })
+          : undefined;
         bar?.start(count, 0);
         const result = await seedDemo(database.db, database.keys, {
           contacts: count,

@@ -30,10 +30,18 @@ export function registerServe(program: Command): void {
       const seeded = opts.seed
         ? await seedDemo(database.db, database.keys, { contacts: Number(opts.seedContacts) })
         : undefined;
-      const jobs = await openJobQueue({ db: database.db, driver: database.driver, connectionString: process.env.DATABASE_URL });
+      const jobs = await openJobQueue({
+        db: database.db,
+        driver: database.driver,
+        connectionString: process.env.DATABASE_URL,
+      });
       await startEnrichmentWorker(jobs, enrichmentRuntime(database.db, database.keys.hmacKey));
       await startSwitchOffWorker(jobs, database.db);
-      await startPurgeWorker(jobs, { db: database.db, hmacKey: database.keys.hmacKey, signingKey: database.keys.signingKey });
+      await startPurgeWorker(jobs, {
+        db: database.db,
+        hmacKey: database.keys.hmacKey,
+        signingKey: database.keys.signingKey,
+      });
       const server = await startServer({
         ...database,
         jobs,
@@ -43,7 +51,9 @@ export function registerServe(program: Command): void {
       }).catch(async (error: Error) => {
         await jobs.stop({ graceful: false });
         await database.close();
-        throw new CliError(`cannot listen on ${opts.host}:${opts.port}: ${error.message} (set --port or PORT)`);
+        throw new CliError(
+          `cannot listen on ${opts.host}:${opts.port}: ${error.message} (set --port or PORT)`,
+        );
       });
       emit(
         global,

@@ -1,7 +1,17 @@
-import { boolean, char, foreignKey, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { providerEnum } from "./enums";
+import {
+  boolean,
+  char,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { consents } from "./consents";
 import { contacts } from "./contacts";
+import { providerEnum } from "./enums";
 import { organisations } from "./organisations";
 import { at, createdAt, tenantColumns } from "./tenant";
 

@@ -15,7 +15,13 @@ import { writeEnrichments } from "./write";
 const t0 = new Date("2026-11-01T10:00:00Z");
 const later = new Date("2026-11-02T10:00:00Z");
 const profile = sampleProfile;
-const audit = (orgId: string, i: number) => ({ orgId, action: "enrichment.lookup", actor: "system", target: `contact:${i}`, details: { i } });
+const audit = (orgId: string, i: number) => ({
+  orgId,
+  action: "enrichment.lookup",
+  actor: "system",
+  target: `contact:${i}`,
+  details: { i },
+});
 
 describe.each(testDatabases())("batched gates and writes on $name", (target) => {
   let handle: DbHandle;
@@ -63,7 +69,10 @@ describe.each(testDatabases())("batched gates and writes on $name", (target) => 
     expect(outcomes.map((o) => o.written)).toEqual([true, false, false, false, false]);
     const rows = await handle.db.select().from(enrichments).where(eq(enrichments.orgId, org.id));
     expect(rows.map((r) => r.contactId)).toEqual([consenting]);
-    const audited = await handle.db.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "enrichment.lookup")));
+    const audited = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "enrichment.lookup")));
     expect(audited).toHaveLength(5);
   });
 
@@ -80,11 +89,17 @@ describe.each(testDatabases())("batched gates and writes on $name", (target) => 
 
   it("group-commits concurrent writes, sees a withdrawal made before the commit, and audits every call once", async () => {
     const org = await orgWithSwitch(handle.db, true);
-    const people = await Promise.all(Array.from({ length: 12 }, () => subscriber(handle.db, org.id, { consentAt: t0 })));
+    const people = await Promise.all(
+      Array.from({ length: 12 }, () => subscriber(handle.db, org.id, { consentAt: t0 })),
+    );
     const withdrawnBeforeCommit = people[3] as string;
     const writer = new GroupWriter(handle.db, { at: () => later }, { maxBatch: 5, lingerMs: 20 });
     const pending = people.map((contactId, i) =>
-      writer.write({ ref: { orgId: org.id, contactId, provider: "twitter" }, profile, audit: audit(org.id, i) }),
+      writer.write({
+        ref: { orgId: org.id, contactId, provider: "twitter" },
+        profile,
+        audit: audit(org.id, i),
+      }),
     );
     await withdraw(handle.db, org.id, withdrawnBeforeCommit, t0);
     const outcomes = await Promise.all(pending);
@@ -92,18 +107,34 @@ describe.each(testDatabases())("batched gates and writes on $name", (target) => 
     expect(outcomes[3]).toMatchObject({ written: false, gate: { refusal: "policy" } });
     const chain = await verifyAuditChain(handle.db, org.id);
     expect(chain.firstBroken).toBeUndefined();
-    const audited = await handle.db.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "enrichment.lookup")));
-    expect(audited.map((a) => (a.details as { i: number }).i).sort((a, b) => a - b)).toEqual(people.map((_, i) => i));
+    const audited = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "enrichment.lookup")));
+    expect(audited.map((a) => (a.details as { i: number }).i).sort((a, b) => a - b)).toEqual(
+      people.map((_, i) => i),
+    );
   });
 
   it("writes a failed batch's items one by one: the bad item fails alone and its call is still audited", async () => {
     const { org, consenting } = await mixedOrganisation();
     const writer = new GroupWriter(handle.db, { at: () => later }, { maxBatch: 8, lingerMs: 20 });
-    const good = writer.write({ ref: { orgId: org.id, contactId: consenting, provider: "twitter" }, profile, audit: audit(org.id, 1) });
-    const bad = writer.write({ ref: { orgId: org.id, contactId: "not-a-uuid", provider: "twitter" }, profile, audit: audit(org.id, 2) });
+    const good = writer.write({
+      ref: { orgId: org.id, contactId: consenting, provider: "twitter" },
+      profile,
+      audit: audit(org.id, 1),
+    });
+    const bad = writer.write({
+      ref: { orgId: org.id, contactId: "not-a-uuid", provider: "twitter" },
+      profile,
+      audit: audit(org.id, 2),
+    });
     await expect(bad).rejects.toThrow("not a uuid");
     expect((await good).written).toBe(true);
-    const audited = await handle.db.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "enrichment.lookup")));
+    const audited = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "enrichment.lookup")));
     expect(audited.map((a) => (a.details as { i: number }).i).sort()).toEqual([1, 2]);
   });
 });

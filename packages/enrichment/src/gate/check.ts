@@ -47,7 +47,12 @@ export async function checkGate(
   return result;
 }
 
-const refused = (refusal: Refusal, decision: DecisionResult | null): GateResult => ({ allowed: false, refusal, decision, consentId: null });
+const refused = (refusal: Refusal, decision: DecisionResult | null): GateResult => ({
+  allowed: false,
+  refusal,
+  decision,
+  consentId: null,
+});
 
 /**
  * `checkGate` for several contacts of one organisation at once, in their order: the same decision per
@@ -62,13 +67,21 @@ export async function checkGates(
 ): Promise<GateResult[]> {
   const orgId = refs[0]?.orgId;
   if (!orgId) return [];
-  if (refs.some((r) => r.orgId !== orgId)) throw new Error("checkGates decides for one organisation at a time");
+  if (refs.some((r) => r.orgId !== orgId))
+    throw new Error("checkGates decides for one organisation at a time");
   const classOf = classifierOf(rules.rules);
   // factsFor's two halves: the rows, read once for every contact, then each contact's projection
-  const loaded = await loadContactsRows(db, orgId, [...new Set(refs.map((r) => r.contactId))], liveConsentOfC(at));
+  const loaded = await loadContactsRows(
+    db,
+    orgId,
+    [...new Set(refs.map((r) => r.contactId))],
+    liveConsentOfC(at),
+  );
   return refs.map((ref) => {
     const rows = loaded.get(ref.contactId);
-    const [projected] = rows ? projectFacts(rows, { type: "enrich", provider: ref.provider }, at, classOf) : [];
+    const [projected] = rows
+      ? projectFacts(rows, { type: "enrich", provider: ref.provider }, at, classOf)
+      : [];
     if (!rows || !projected) return refused("contact_gone", null);
     const decision = rules.evaluate(projected.facts as unknown as EngineFacts);
     if (decision.decision !== "allow") return refused("policy", decision);

@@ -19,7 +19,10 @@ describe.each(testDatabases())("the enrichment gate on $name", (target) => {
   afterAll(async () => handle?.close());
 
   const rowsOf = (orgId: string, contactId: string) =>
-    handle.db.select().from(enrichments).where(and(eq(enrichments.orgId, orgId), eq(enrichments.contactId, contactId)));
+    handle.db
+      .select()
+      .from(enrichments)
+      .where(and(eq(enrichments.orgId, orgId), eq(enrichments.contactId, contactId)));
 
   it("allows a consenting French contact once the FR switch is on, and names the consent", async () => {
     const org = await orgWithSwitch(handle.db, true);
@@ -50,7 +53,9 @@ describe.each(testDatabases())("the enrichment gate on $name", (target) => {
   it("refuses a consent captured after the decision time (the fake clock is the decision time)", async () => {
     const org = await orgWithSwitch(handle.db, true);
     const contactId = await subscriber(handle.db, org.id, { consentAt: later });
-    expect((await checkGate(handle.db, { orgId: org.id, contactId, provider: "twitter" }, t0)).allowed).toBe(false);
+    expect((await checkGate(handle.db, { orgId: org.id, contactId, provider: "twitter" }, t0)).allowed).toBe(
+      false,
+    );
   });
 
   it("outside France needs a live consent all the same: the policy allows, the gate does not", async () => {
@@ -69,7 +74,9 @@ describe.each(testDatabases())("the enrichment gate on $name", (target) => {
     expect(await rowsOf(org.id, contactId)).toHaveLength(1);
     await withdraw(handle.db, org.id, contactId, later);
     expect(await rowsOf(org.id, contactId)).toHaveLength(0);
-    const again = await writeEnrichment(handle.db, ref, profile, { at: () => new Date("2026-11-03T10:00:00Z") });
+    const again = await writeEnrichment(handle.db, ref, profile, {
+      at: () => new Date("2026-11-03T10:00:00Z"),
+    });
     expect(again.written).toBe(false);
     expect(await rowsOf(org.id, contactId)).toHaveLength(0);
   });
@@ -89,7 +96,12 @@ describe.each(testDatabases())("the enrichment gate on $name", (target) => {
     const org = await orgWithSwitch(handle.db, true);
     const contactId = await subscriber(handle.db, org.id, { consentAt: t0 });
     await setSwitch(handle.db, org.id, "FR", false);
-    const outcome = await writeEnrichment(handle.db, { orgId: org.id, contactId, provider: "meetup" }, profile, { at: () => later });
+    const outcome = await writeEnrichment(
+      handle.db,
+      { orgId: org.id, contactId, provider: "meetup" },
+      profile,
+      { at: () => later },
+    );
     expect(outcome.written).toBe(false);
   });
 
@@ -99,7 +111,13 @@ describe.each(testDatabases())("the enrichment gate on $name", (target) => {
     const [consent] = await handle.db.select().from(consents).where(eq(consents.contactId, contactId));
     await withdraw(handle.db, org.id, contactId, later);
     await expect(
-      handle.db.insert(enrichments).values({ orgId: org.id, contactId, consentId: consent?.id ?? "", provider: "twitter", fetchedAt: later }),
+      handle.db.insert(enrichments).values({
+        orgId: org.id,
+        contactId,
+        consentId: consent?.id ?? "",
+        provider: "twitter",
+        fetchedAt: later,
+      }),
     ).rejects.toThrow();
   });
 });

@@ -41,7 +41,8 @@ async function lockInvalidators(tx: Db, orgId: string, contactIds: string[]): Pr
       (select count(*) from locked_switches) as switches`);
 }
 
-const sameRow = (ref: GateRef) => and(eq(enrichments.contactId, ref.contactId), eq(enrichments.provider, ref.provider));
+const sameRow = (ref: GateRef) =>
+  and(eq(enrichments.contactId, ref.contactId), eq(enrichments.provider, ref.provider));
 
 /**
  * Writes looked-up profiles of one organisation in one transaction that takes the gate again on fresh
@@ -49,20 +50,35 @@ const sameRow = (ref: GateRef) => and(eq(enrichments.contactId, ref.contactId), 
  * provider, time and consent; a newer lookup replaces the older one of the same provider. The calls'
  * audit entries commit in the same transaction, whether or not the gate still passed.
  */
-export async function writeEnrichments(db: Db, items: readonly WriteItem[], options: WriteOptions = {}): Promise<WriteOutcome[]> {
+export async function writeEnrichments(
+  db: Db,
+  items: readonly WriteItem[],
+  options: WriteOptions = {},
+): Promise<WriteOutcome[]> {
   const orgId = items[0]?.ref.orgId;
   if (!orgId) return [];
   const now = options.at ?? (() => new Date());
   return db.transaction(async (tx) => {
     await lockInvalidators(tx, orgId, [...new Set(items.map((i) => i.ref.contactId))].sort());
-    const gates = await checkGates(tx, items.map((i) => i.ref), now(), options.rules);
+    const gates = await checkGates(
+      tx,
+      items.map((i) => i.ref),
+      now(),
+      options.rules,
+    );
     const passed = items.filter((_, i) => gates[i]?.allowed && gates[i]?.consentId);
     // of two lookups of the same contact and provider in one batch, the later one is kept
-    const latest = [...new Map(passed.map((item) => [`${item.ref.contactId}/${item.ref.provider}`, item])).values()];
+    const latest = [
+      ...new Map(passed.map((item) => [`${item.ref.contactId}/${item.ref.provider}`, item])).values(),
+    ];
     if (latest.length > 0) {
-      await tx.delete(enrichments).where(and(eq(enrichments.orgId, orgId), or(...latest.map((i) => sameRow(i.ref)))));
+      await tx
+        .delete(enrichments)
+        .where(and(eq(enrichments.orgId, orgId), or(...latest.map((i) => sameRow(i.ref)))));
       const fetchedAt = now();
-      await tx.insert(enrichments).values(latest.map((item) => row(item, gates[items.indexOf(item)], options.jobId, fetchedAt)));
+      await tx
+        .insert(enrichments)
+        .values(latest.map((item) => row(item, gates[items.indexOf(item)], options.jobId, fetchedAt)));
     }
     const audits = items.flatMap((i) => (i.audit ? [i.audit] : []));
     if (audits.length > 0) await appendAuditWithin(tx, audits);

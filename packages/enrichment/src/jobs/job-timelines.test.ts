@@ -19,7 +19,6 @@ import { type SandboxProcess, startSandboxProcess } from "./sandbox-process";
 const RUNS = 4;
 const CONTACTS_PER_ORG = 25;
 
-
 /** A gate that forgot the switch, objection and suppression rules (only consent still counts). */
 const forgetful = compilePolicy(
   ruleSet.filter(

@@ -3,12 +3,17 @@ import { testDatabases, testKeys } from "@isoloir/db/testing";
 import { type JobQueue, openEmbeddedQueue, type Worker } from "@isoloir/jobs";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eligibleContactIds, enrichmentEligibility } from "../eligibility";
 import { orgWithSwitch, subscriber, withdraw } from "../gate/test-support";
 import { hashEmail } from "../providers/email-hash";
 import { enrichmentRuntime, providerAllowed } from "../runtime";
-import { eligibleContactIds, enrichmentEligibility } from "../eligibility";
+import {
+  ENRICHMENT_QUEUE,
+  type EnrichmentJobOutput,
+  enrichmentHandler,
+  ProviderNotAllowedError,
+} from "./run-job";
 import { type SandboxProcess, startSandboxProcess } from "./sandbox-process";
-import { ENRICHMENT_QUEUE, type EnrichmentJobOutput, enrichmentHandler, ProviderNotAllowedError } from "./run-job";
 import { startEnrichment } from "./start";
 
 const consentAt = new Date("2026-01-10T10:00:00Z");
@@ -23,11 +28,18 @@ describe.each(testDatabases())("enrichment jobs against the sandbox, on $name", 
   beforeAll(async () => {
     [handle, sandbox] = await Promise.all([target.open(), startSandboxProcess()]);
     jobs = await openEmbeddedQueue(handle.db);
-    const deps = enrichmentRuntime(handle.db, testKeys.hmacKey, { ISOLOIR_SANDBOX_URL: sandbox.url, ISOLOIR_ENRICH_RATE: "50" });
-    worker = await jobs.work(ENRICHMENT_QUEUE, { concurrency: 2, pollIntervalMs: 50 }, enrichmentHandler({
-      ...deps,
-      onGatePassed: (ref, at, startedAt) => gatePasses.push({ contactId: ref.contactId, at, startedAt }),
-    }));
+    const deps = enrichmentRuntime(handle.db, testKeys.hmacKey, {
+      ISOLOIR_SANDBOX_URL: sandbox.url,
+      ISOLOIR_ENRICH_RATE: "50",
+    });
+    worker = await jobs.work(
+      ENRICHMENT_QUEUE,
+      { concurrency: 2, pollIntervalMs: 50 },
+      enrichmentHandler({
+        ...deps,
+        onGatePassed: (ref, at, startedAt) => gatePasses.push({ contactId: ref.contactId, at, startedAt }),
+      }),
+    );
   });
   afterAll(async () => {
     await worker?.stop({ graceful: false });
@@ -38,7 +50,8 @@ describe.each(testDatabases())("enrichment jobs against the sandbox, on $name", 
 
   async function campaign(consenting: number, refusing: number, allow = true) {
     const org = await orgWithSwitch(handle.db, true);
-    if (allow) await handle.db.insert(providerAllowList).values({ orgId: org.id, provider: "twitter", allowed: true });
+    if (allow)
+      await handle.db.insert(providerAllowList).values({ orgId: org.id, provider: "twitter", allowed: true });
     const yes = [];
     for (let i = 0; i < consenting; i++) yes.push(await subscriber(handle.db, org.id, { consentAt }));
     for (let i = 0; i < refusing; i++) await subscriber(handle.db, org.id);
@@ -54,9 +67,12 @@ describe.each(testDatabases())("enrichment jobs against the sandbox, on $name", 
   }
 
   const hashesOf = async (orgId: string, ids: string[]) =>
-    (await handle.db.select({ email: contacts.email }).from(contacts).where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids)))).map((c) =>
-      hashEmail(c.email ?? ""),
-    );
+    (
+      await handle.db
+        .select({ email: contacts.email })
+        .from(contacts)
+        .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids)))
+    ).map((c) => hashEmail(c.email ?? ""));
 
   it("counts the eligible and why the others are not, then calls each eligible contact exactly once", async () => {
     const { org, yes } = await campaign(12, 5);
@@ -66,7 +82,14 @@ describe.each(testDatabases())("enrichment jobs against the sandbox, on $name", 
     const ids = await eligibleContactIds(handle.db, { orgId: org.id, provider: "twitter" });
     expect(ids.sort()).toEqual([...yes].sort());
     const before = (await sandbox.log()).length;
-    const job = await waitFor(await startEnrichment(handle.db, jobs, providerAllowed, { orgId: org.id, provider: "twitter", contactIds: ids, requestedBy: "user:test" }));
+    const job = await waitFor(
+      await startEnrichment(handle.db, jobs, providerAllowed, {
+        orgId: org.id,
+        provider: "twitter",
+        contactIds: ids,
+        requestedBy: "user:test",
+      }),
+    );
     expect(job.state).toBe("completed");
     const counts = job.output?.counts;
     expect((counts?.found ?? 0) + (counts?.not_found ?? 0)).toBe(12);
@@ -74,7 +97,14 @@ describe.each(testDatabases())("enrichment jobs against the sandbox, on $name", 
     expect(new Set(calls.map((c) => c.emailHash))).toEqual(new Set(await hashesOf(org.id, yes)));
     expect(calls).toHaveLength(12);
     // a re-run within the TTL makes no new call
-    const rerun = await waitFor(await startEnrichment(handle.db, jobs, providerAllowed, { orgId: org.id, provider: "twitter", contactIds: ids, requestedBy: "user:test" }));
+    const rerun = await waitFor(
+      await startEnrichment(handle.db, jobs, providerAllowed, {
+        orgId: org.id,
+        provider: "twitter",
+        contactIds: ids,
+        requestedBy: "user:test",
+      }),
+    );
     expect(rerun.output?.counts.fresh).toBe(12);
     expect((await sandbox.log()).length).toBe(before + 12);
   });
@@ -82,14 +112,24 @@ describe.each(testDatabases())("enrichment jobs against the sandbox, on $name", 
   it("refuses a job whole for a provider not on the allow-list", async () => {
     const { org, yes } = await campaign(2, 0, false);
     await expect(
-      startEnrichment(handle.db, jobs, providerAllowed, { orgId: org.id, provider: "twitter", contactIds: yes, requestedBy: "user:test" }),
+      startEnrichment(handle.db, jobs, providerAllowed, {
+        orgId: org.id,
+        provider: "twitter",
+        contactIds: yes,
+        requestedBy: "user:test",
+      }),
     ).rejects.toBeInstanceOf(ProviderNotAllowedError);
   });
 
   it("stops calling people whose consent is withdrawn mid-job, beyond a lookup whose gate had passed", async () => {
     await sandbox.configure({ latencyMs: 40 });
     const { org, yes } = await campaign(30, 0);
-    const id = await startEnrichment(handle.db, jobs, providerAllowed, { orgId: org.id, provider: "twitter", contactIds: yes, requestedBy: "user:test" });
+    const id = await startEnrichment(handle.db, jobs, providerAllowed, {
+      orgId: org.id,
+      provider: "twitter",
+      contactIds: yes,
+      requestedBy: "user:test",
+    });
     await new Promise((r) => setTimeout(r, 150));
     const withdrawn = yes.slice(15);
     for (const contactId of withdrawn) await withdraw(handle.db, org.id, contactId, new Date());
@@ -99,17 +139,28 @@ describe.each(testDatabases())("enrichment jobs against the sandbox, on $name", 
     const withdrawnHashes = new Set(await hashesOf(org.id, withdrawn));
     const log = await sandbox.log();
     // positive control: those who kept their consent were each called exactly once
-    for (const hash of await hashesOf(org.id, yes.slice(0, 15))) expect(log.filter((c) => c.emailHash === hash)).toHaveLength(1);
+    for (const hash of await hashesOf(org.id, yes.slice(0, 15)))
+      expect(log.filter((c) => c.emailHash === hash)).toHaveLength(1);
     // and the withdrawal really happened mid-job: some withdrawn people were never called
     expect(log.filter((c) => withdrawnHashes.has(c.emailHash ?? "")).length).toBeLessThan(withdrawn.length);
     const late = log.filter((c) => withdrawnHashes.has(c.emailHash ?? "") && c.startedAt > committedAt);
     // a late call needs a gate check made before the commit: passed by then, or under way (begun before
     // it, so its reads may have come first — on PostgreSQL a check waiting for pool connections can
     // span the commit and be seen passing after it)
-    const passedBefore = new Set(gatePasses.filter((g) => g.startedAt <= committedAt).map((g) => g.contactId));
-    const hashOfPassed = new Set(await hashesOf(org.id, withdrawn.filter((w) => passedBefore.has(w))));
+    const passedBefore = new Set(
+      gatePasses.filter((g) => g.startedAt <= committedAt).map((g) => g.contactId),
+    );
+    const hashOfPassed = new Set(
+      await hashesOf(
+        org.id,
+        withdrawn.filter((w) => passedBefore.has(w)),
+      ),
+    );
     for (const call of late) expect(hashOfPassed.has(call.emailHash ?? "")).toBe(true);
-    const kept = await handle.db.select().from(enrichments).where(and(eq(enrichments.orgId, org.id), inArray(enrichments.contactId, withdrawn)));
+    const kept = await handle.db
+      .select()
+      .from(enrichments)
+      .where(and(eq(enrichments.orgId, org.id), inArray(enrichments.contactId, withdrawn)));
     expect(kept).toEqual([]);
   });
 });

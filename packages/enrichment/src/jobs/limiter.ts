@@ -35,7 +35,9 @@ export class ProviderLimiter {
     let queue = this.queues.get(network);
     if (!queue) {
       const { ratePerSecond, concurrency } = this.limits(network);
-      queue = Number.isFinite(ratePerSecond) ? new PQueue({ concurrency, ...evenWindows(ratePerSecond) }) : new PQueue({ concurrency });
+      queue = Number.isFinite(ratePerSecond)
+        ? new PQueue({ concurrency, ...evenWindows(ratePerSecond) })
+        : new PQueue({ concurrency });
       this.queues.set(network, queue);
     }
     return queue;

@@ -16,10 +16,14 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 
 /**
@@ -40,7 +44,9 @@ export async function lookupWithRetry(
     } catch (error) {
       if (!(error instanceof ProviderError) || !error.retryable || attempt >= retry.attempts) throw error;
       const wait =
-        error instanceof RateLimitedError ? error.retryAfterSeconds * 1000 : retry.baseDelayMs * 2 ** (attempt - 1);
+        error instanceof RateLimitedError
+          ? error.retryAfterSeconds * 1000
+          : retry.baseDelayMs * 2 ** (attempt - 1);
       await sleep(Math.min(wait, retry.maxDelayMs), options.signal);
     }
   }

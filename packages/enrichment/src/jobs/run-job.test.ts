@@ -18,7 +18,10 @@ function countingProviders() {
       return { status: "not_found" };
     },
   });
-  return { calls, providers: Object.fromEntries(networks.map((n) => [n, provider(n)])) as Record<Network, Provider> };
+  return {
+    calls,
+    providers: Object.fromEntries(networks.map((n) => [n, provider(n)])) as Record<Network, Provider>,
+  };
 }
 
 describe.each(testDatabases())("the enrichment handler on $name", (target) => {
@@ -30,7 +33,9 @@ describe.each(testDatabases())("the enrichment handler on $name", (target) => {
 
   async function setup(size: number) {
     const org = await orgWithSwitch(handle.db, true);
-    const contactIds = await bulkSubscribers(handle.db, org.id, size, { consentAt: new Date("2026-01-10T10:00:00Z") });
+    const contactIds = await bulkSubscribers(handle.db, org.id, size, {
+      consentAt: new Date("2026-01-10T10:00:00Z"),
+    });
     const { calls, providers } = countingProviders();
     const handler = enrichmentHandler({
       db: handle.db,
@@ -45,7 +50,14 @@ describe.each(testDatabases())("the enrichment handler on $name", (target) => {
 
   it("calls every consenting contact once and counts them", async () => {
     const { calls, handler, data } = await setup(70);
-    const job = { id: "job-ok", queue: "enrichment-run", data, retryCount: 0, signal: new AbortController().signal, reportProgress: async () => undefined };
+    const job = {
+      id: "job-ok",
+      queue: "enrichment-run",
+      data,
+      retryCount: 0,
+      signal: new AbortController().signal,
+      reportProgress: async () => undefined,
+    };
     const output = await handler(job);
     expect(output.counts.not_found).toBe(70);
     expect(calls.n).toBe(70);
@@ -58,7 +70,14 @@ describe.each(testDatabases())("the enrichment handler on $name", (target) => {
       reports += 1;
       if (reports === 2) throw new Error("the progress row is gone");
     };
-    const job = { id: "job-broken", queue: "enrichment-run", data, retryCount: 0, signal: new AbortController().signal, reportProgress };
+    const job = {
+      id: "job-broken",
+      queue: "enrichment-run",
+      data,
+      retryCount: 0,
+      signal: new AbortController().signal,
+      reportProgress,
+    };
     await expect(handler(job)).rejects.toThrow("the progress row is gone");
     const settled = calls.n;
     await new Promise((r) => setTimeout(r, 200));

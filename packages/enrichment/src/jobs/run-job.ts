@@ -98,20 +98,34 @@ async function enrichOne(
     const checkStartedAt = Date.now();
     const gate = await batches.gates.submit(ref);
     if (!gate.allowed) {
-      refusedBy = gate.refusal === "policy" ? (gate.decision?.reasons.map((r) => r.ruleId) ?? []) : [gate.refusal ?? "refused"];
+      refusedBy =
+        gate.refusal === "policy"
+          ? (gate.decision?.reasons.map((r) => r.ruleId) ?? [])
+          : [gate.refusal ?? "refused"];
     }
     if (gate.allowed) deps.onGatePassed?.(ref, Date.now(), checkStartedAt);
     return gate.allowed;
   };
   const lookup = await deps.limiter.run(ref.provider, () =>
-    lookupWithRetry(deps.providers[ref.provider], email, { signal: job.signal, retry: deps.retry, beforeEachAttempt: gateBeforeCall }),
+    lookupWithRetry(deps.providers[ref.provider], email, {
+      signal: job.signal,
+      retry: deps.retry,
+      beforeEachAttempt: gateBeforeCall,
+    }),
   );
   if ("stopped" in lookup) return refusedBy ? { outcome: "refused", refusedBy } : { outcome: "stopped" };
   const profile = lookup.result.status === "found" ? lookup.result.profile : null;
-  const written = await batches.writer.write({ ref, profile, audit: lookupAudit(deps, ref, lookup.result.status) });
+  const written = await batches.writer.write({
+    ref,
+    profile,
+    audit: lookupAudit(deps, ref, lookup.result.status),
+  });
   if (!written.written) {
     const reasons = written.gate.decision?.reasons.map((r) => r.ruleId) ?? [];
-    return { outcome: "refused", refusedBy: written.gate.refusal === "policy" ? reasons : [written.gate.refusal ?? "refused"] };
+    return {
+      outcome: "refused",
+      refusedBy: written.gate.refusal === "policy" ? reasons : [written.gate.refusal ?? "refused"],
+    };
   }
   return { outcome: lookup.result.status };
 }
@@ -138,26 +152,40 @@ const IN_FLIGHT = 16;
 export function enrichmentHandler(deps: EnrichmentDeps) {
   return async (job: JobContext<unknown>): Promise<EnrichmentJobOutput> => {
     const data = EnrichmentJobData.parse(job.data);
-    if (!(await deps.providerAllowed(deps.db, data.orgId, data.provider))) throw new ProviderNotAllowedError(data.provider);
-    const output: EnrichmentJobOutput = { counts: Object.fromEntries(outcomes.map((o) => [o, 0])) as EnrichmentJobOutput["counts"], refusedBy: {} };
+    if (!(await deps.providerAllowed(deps.db, data.orgId, data.provider)))
+      throw new ProviderNotAllowedError(data.provider);
+    const output: EnrichmentJobOutput = {
+      counts: Object.fromEntries(outcomes.map((o) => [o, 0])) as EnrichmentJobOutput["counts"],
+      refusedBy: {},
+    };
     let done = 0;
     const total = data.contactIds.length;
     await job.reportProgress({ done, total });
     const local = new PQueue({ concurrency: IN_FLIGHT });
     const batches = jobBatches(deps, job.id);
     const runOne = async (contactId: string, pre: PreCheck | undefined) => {
-      const run = await enrichOne(deps, job, batches, { orgId: data.orgId, contactId, provider: data.provider }, pre).catch(
-        (): ContactRun => ({ outcome: job.signal.aborted ? "stopped" : "failed" }),
-      );
+      const run = await enrichOne(
+        deps,
+        job,
+        batches,
+        { orgId: data.orgId, contactId, provider: data.provider },
+        pre,
+      ).catch((): ContactRun => ({ outcome: job.signal.aborted ? "stopped" : "failed" }));
       output.counts[run.outcome] += 1;
       for (const id of run.refusedBy ?? []) output.refusedBy[id] = (output.refusedBy[id] ?? 0) + 1;
       done += 1;
-      if (done === total || done % 25 === 0) await job.reportProgress({ done, total, note: JSON.stringify(output.counts) });
+      if (done === total || done % 25 === 0)
+        await job.reportProgress({ done, total, note: JSON.stringify(output.counts) });
     };
     const preChecks = (contactIds: string[]) =>
       job.signal.aborted
         ? new Map<string, PreCheck>()
-        : lookupPreChecks(deps.db, { orgId: data.orgId, provider: data.provider, contactIds }, (deps.now ?? (() => new Date()))(), deps.ttlMs);
+        : lookupPreChecks(
+            deps.db,
+            { orgId: data.orgId, provider: data.provider, contactIds },
+            (deps.now ?? (() => new Date()))(),
+            deps.ttlMs,
+          );
     // a failure (a pre-check statement, a progress write) drops the contacts not yet started, lets those
     // under way finish, then fails the job (a retry skips what is fresh by then)
     let failure: { error: unknown } | undefined;
@@ -169,7 +197,8 @@ export function enrichmentHandler(deps: EnrichmentDeps) {
       await local.onSizeLessThan(IN_FLIGHT);
       const contactIds = data.contactIds.slice(at, at + PRE_CHECK_CHUNK);
       const pre = await Promise.resolve(preChecks(contactIds)).catch((error: unknown) => void fail(error));
-      for (const contactId of pre ? contactIds : []) void local.add(() => runOne(contactId, pre?.get(contactId))).catch(fail);
+      for (const contactId of pre ? contactIds : [])
+        void local.add(() => runOne(contactId, pre?.get(contactId))).catch(fail);
     }
     await local.onIdle();
     if (failure) throw failure.error;

@@ -30,7 +30,11 @@ export async function startSandboxProcess(): Promise<SandboxProcess> {
     url,
     log: async () => ((await (await fetch(`${url}/_sandbox/log`)).json()) as { entries: never[] }).entries,
     configure: async (patch) => {
-      await fetch(`${url}/_sandbox/config`, { method: "POST", body: JSON.stringify(patch), headers: { "content-type": "application/json" } });
+      await fetch(`${url}/_sandbox/config`, {
+        method: "POST",
+        body: JSON.stringify(patch),
+        headers: { "content-type": "application/json" },
+      });
     },
     stop: () =>
       new Promise<void>((resolve) => {

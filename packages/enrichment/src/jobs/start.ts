@@ -4,7 +4,13 @@ import type { JobQueue, Worker } from "@isoloir/jobs";
 import { z } from "zod";
 import { networks } from "../providers/types";
 import { deleteSwitchedOffEnrichment } from "../stored";
-import { ENRICHMENT_QUEUE, type EnrichmentDeps, EnrichmentJobData, enrichmentHandler, ProviderNotAllowedError } from "./run-job";
+import {
+  ENRICHMENT_QUEUE,
+  type EnrichmentDeps,
+  EnrichmentJobData,
+  enrichmentHandler,
+  ProviderNotAllowedError,
+} from "./run-job";
 
 export const StartEnrichment = EnrichmentJobData;
 export type StartEnrichment = z.input<typeof StartEnrichment>;
@@ -20,8 +26,14 @@ export async function startEnrichment(
   input: StartEnrichment,
 ): Promise<string> {
   const data = StartEnrichment.parse(input);
-  if (!(await providerAllowed(db, data.orgId, data.provider))) throw new ProviderNotAllowedError(data.provider);
-  const id = await jobs.send(ENRICHMENT_QUEUE, data, { retryLimit: 2, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 3600 });
+  if (!(await providerAllowed(db, data.orgId, data.provider)))
+    throw new ProviderNotAllowedError(data.provider);
+  const id = await jobs.send(ENRICHMENT_QUEUE, data, {
+    retryLimit: 2,
+    retryDelaySeconds: 5,
+    retryBackoff: true,
+    expireInSeconds: 3600,
+  });
   await appendAudit(db, {
     orgId: data.orgId,
     action: "enrichment.job_started",
@@ -35,7 +47,11 @@ export async function startEnrichment(
 export const enrichmentWorkerOptions = z.object({ concurrency: z.number().int().min(1).max(16).default(2) });
 
 /** Starts this process's enrichment worker. */
-export function startEnrichmentWorker(jobs: JobQueue, deps: EnrichmentDeps, options: z.input<typeof enrichmentWorkerOptions> = {}): Promise<Worker> {
+export function startEnrichmentWorker(
+  jobs: JobQueue,
+  deps: EnrichmentDeps,
+  options: z.input<typeof enrichmentWorkerOptions> = {},
+): Promise<Worker> {
   const { concurrency } = enrichmentWorkerOptions.parse(options);
   return jobs.work(ENRICHMENT_QUEUE, { concurrency, pollIntervalMs: 250 }, enrichmentHandler(deps));
 }
@@ -56,7 +72,12 @@ export type SwitchOffJobData = z.infer<typeof SwitchOffJobData>;
 /** A switch went off: its country's data is hidden at once (enrichmentsOf); this deletes it in the background. */
 export function queueSwitchOffDeletion(jobs: JobQueue, data: SwitchOffJobData): Promise<string> {
   const parsed = SwitchOffJobData.parse(data);
-  return jobs.send(SWITCH_OFF_QUEUE, parsed, { singletonKey: `${parsed.orgId}:${parsed.country}`, retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true });
+  return jobs.send(SWITCH_OFF_QUEUE, parsed, {
+    singletonKey: `${parsed.orgId}:${parsed.country}`,
+    retryLimit: 5,
+    retryDelaySeconds: 5,
+    retryBackoff: true,
+  });
 }
 
 export function startSwitchOffWorker(jobs: JobQueue, db: Db): Promise<Worker> {

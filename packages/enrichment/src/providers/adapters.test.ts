@@ -24,7 +24,8 @@ afterAll(() => stub.close());
 describe.each(networks)("the %s adapter", (network) => {
   const fixture = adapterFixtures[network];
   // a generous timeout (a loaded CI machine can hold a first answer past 300 ms); the timeout test sets its own
-  const provider = (timeoutMs = 10_000) => createProvider(network, { baseUrl: `${stub.url}/`, token, timeoutMs });
+  const provider = (timeoutMs = 10_000) =>
+    createProvider(network, { baseUrl: `${stub.url}/`, token, timeoutMs });
 
   it("maps a found member to the common profile", async () => {
     stub.reply(fixture.found);

@@ -13,11 +13,19 @@ const CONTACTS_PER_WORLD = 200;
 async function compareWorld(handle: DbHandle, world: World, translators?: Translators): Promise<Comparison> {
   const orgId = await storeWorld(handle.db, world);
   const actions = [{ type: "import" as const }, { type: "retain" as const }, ...world.actions];
-  return compareOrganisation(handle.db, policy(), orgId, world.ats.map((t) => new Date(t)), actions, translators);
+  return compareOrganisation(
+    handle.db,
+    policy(),
+    orgId,
+    world.ats.map((t) => new Date(t)),
+    actions,
+    translators,
+  );
 }
 
 /** Facts with the case README's defaults only: the database never states them. */
-const internalFactPattern = /"(message\.[a-zA-Z]+|paidBoost|actor\.[a-z]+|notice\.[a-z]+|processingRecordEntry|dpiaDone)"/;
+const internalFactPattern =
+  /"(message\.[a-zA-Z]+|paidBoost|actor\.[a-z]+|notice\.[a-z]+|processingRecordEntry|dpiaDone)"/;
 
 const describeFirst = (c: Comparison) => JSON.stringify(c.disagreements.slice(0, 2), null, 1);
 
@@ -66,15 +74,24 @@ describe.each(testDatabases())("compileToSql and the engine on $name", (target) 
     },
     "enrichmentSwitch ignoring the switch": { enrichmentSwitch: () => true },
     "consent ignoring withdrawal and evidence": {
-      consent: (n, s, r) => defaultTranslators.consent({ ...(n as Extract<typeof n, { kind: "consent" }>), state: "recorded" }, s, r),
+      consent: (n, s, r) =>
+        defaultTranslators.consent(
+          { ...(n as Extract<typeof n, { kind: "consent" }>), state: "recorded" },
+          s,
+          r,
+        ),
     },
   };
-  it.each(Object.entries(mutations))("fails when %s", async (_name, translators) => {
-    let found = 0;
-    for (const world of fc.sample(worldArb(40), { numRuns: 30, seed: 7 })) {
-      found += (await compareWorld(handle, world, translators)).disagreements.length;
-      if (found > 0) break;
-    }
-    expect(found).toBeGreaterThan(0);
-  }, 300_000);
+  it.each(Object.entries(mutations))(
+    "fails when %s",
+    async (_name, translators) => {
+      let found = 0;
+      for (const world of fc.sample(worldArb(40), { numRuns: 30, seed: 7 })) {
+        found += (await compareWorld(handle, world, translators)).disagreements.length;
+        if (found > 0) break;
+      }
+      expect(found).toBeGreaterThan(0);
+    },
+    300_000,
+  );
 });

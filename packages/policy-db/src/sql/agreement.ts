@@ -2,8 +2,8 @@ import type { Db } from "@isoloir/db";
 import { type CompiledPolicy, classifierOf, type EngineFacts } from "@isoloir/policy";
 import { type FactsAction, projectFacts } from "../facts-for";
 import { loadOrgContactRows } from "../load";
-import { compileToSql } from "./compile-to-sql";
 import type { Translators } from "./compile-node";
+import { compileToSql } from "./compile-to-sql";
 import { countExclusions, decideRows, loadOrgFacts } from "./queries";
 
 export interface Disagreement {
@@ -37,11 +37,18 @@ export async function compareOrganisation(
 ): Promise<Comparison> {
   const [org, people] = await Promise.all([loadOrgFacts(db, orgId), loadOrgContactRows(db, orgId)]);
   const classOf = classifierOf(policy.rules);
-  const out: Comparison = { decisions: 0, counts: { allow: 0, deny: 0, escalate: 0 }, deniedBy: {}, disagreements: [] };
+  const out: Comparison = {
+    decisions: 0,
+    counts: { allow: 0, deny: 0, escalate: 0 },
+    deniedBy: {},
+    disagreements: [],
+  };
   for (const at of ats) {
     for (const action of actions) {
       const decision = compileToSql(policy, { org, action, at }, { translators });
-      const inSql = new Map((await decideRows(db, decision)).map((r) => [`${r.contactId}/${r.provenanceId ?? ""}`, r.decision]));
+      const inSql = new Map(
+        (await decideRows(db, decision)).map((r) => [`${r.contactId}/${r.provenanceId ?? ""}`, r.decision]),
+      );
       const denied: Record<string, number> = {};
       const facts = new Map<string, unknown>();
       const inMemory = new Map<string, string>();
@@ -52,19 +59,33 @@ export async function compareOrganisation(
           inMemory.set(key, result.decision);
           facts.set(key, projected.facts);
           out.counts[result.decision] += 1;
-          if (result.decision === "deny") for (const r of result.reasons) denied[r.ruleId] = (denied[r.ruleId] ?? 0) + 1;
+          if (result.decision === "deny")
+            for (const r of result.reasons) denied[r.ruleId] = (denied[r.ruleId] ?? 0) + 1;
         }
       }
       out.decisions += inMemory.size;
       const record = (key: string, memory: string | undefined, inDb: string | undefined) =>
-        out.disagreements.push({ at: at.toISOString(), action, key, memory, sql: inDb, facts: facts.get(key) });
-      for (const [key, memory] of inMemory) if (inSql.get(key) !== memory) record(key, memory, inSql.get(key));
+        out.disagreements.push({
+          at: at.toISOString(),
+          action,
+          key,
+          memory,
+          sql: inDb,
+          facts: facts.get(key),
+        });
+      for (const [key, memory] of inMemory)
+        if (inSql.get(key) !== memory) record(key, memory, inSql.get(key));
       for (const [key, inDb] of inSql) if (!inMemory.has(key)) record(key, undefined, inDb);
       const counts = await countExclusions(db, decision);
-      for (const [ruleId, n] of Object.entries(denied)) out.deniedBy[ruleId] = (out.deniedBy[ruleId] ?? 0) + n;
+      for (const [ruleId, n] of Object.entries(denied))
+        out.deniedBy[ruleId] = (out.deniedBy[ruleId] ?? 0) + n;
       for (const ruleId of new Set([...Object.keys(denied), ...Object.keys(counts.deniedBy)])) {
         if ((denied[ruleId] ?? 0) !== (counts.deniedBy[ruleId] ?? 0)) {
-          record(`deny count of ${ruleId}`, String(denied[ruleId] ?? 0), String(counts.deniedBy[ruleId] ?? 0));
+          record(
+            `deny count of ${ruleId}`,
+            String(denied[ruleId] ?? 0),
+            String(counts.deniedBy[ruleId] ?? 0),
+          );
         }
       }
     }

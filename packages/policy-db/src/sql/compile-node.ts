@@ -2,8 +2,18 @@ import type { Node, NodeKind } from "@isoloir/policy";
 import { type SQL, sql } from "drizzle-orm";
 import { actionScope, hasCategory, presence, scalarFacts } from "./facts";
 import { inCountries, ofContact, type Scope, switchedOnCountries } from "./scope";
+import {
+  allOf,
+  anyOf,
+  type Cond,
+  definite,
+  instantLiteral,
+  literal,
+  negate,
+  textList,
+  type Val,
+} from "./terms";
 import { compareInstants, roundWindow, sqlOp } from "./time";
-import { allOf, anyOf, type Cond, definite, instantLiteral, literal, negate, textList, type Val } from "./terms";
 
 /** One node kind's translation; tests swap one for a wrong one to prove the agreement test bites. */
 export type NodeTranslator = (node: Node, s: Scope, recurse: (n: Node) => Cond) => Cond;

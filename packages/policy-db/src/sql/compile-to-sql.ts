@@ -1,6 +1,6 @@
 import {
-  type CompiledPolicy,
   type Clause,
+  type CompiledPolicy,
   classifierOf,
   type EngineFacts,
   packOfCountry,

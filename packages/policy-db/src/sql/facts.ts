@@ -1,7 +1,7 @@
 import type { InstantFact, ListFact, PresenceFact, ScalarFact } from "@isoloir/policy";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { actionScope, classSql, countrySql, ofContact, type Scope } from "./scope";
-import { column, type Cond, type Inst, known, knownInst, sqlInst, textList, type Val } from "./terms";
+import { type Cond, column, type Inst, known, knownInst, sqlInst, textList, type Val } from "./terms";
 
 // How each fact of the engine reads in SQL over the database projection (DESIGN.md, "Facts from the
 // database"): c = the contact, p = the provenance row (the strongest one, or the row decided), e = that
@@ -56,9 +56,7 @@ export const scalarFacts: { [K in ScalarFact]: (s: Scope) => Val } = {
   "election.litigationWindowDays": (s) =>
     electionField(s, (e) => e.litigationWindowDays, column(sql`e.litigation_window_days`, "int")),
   "election.roundCount": (s) =>
-    s.perRow
-      ? column(sql`coalesce(cardinality(e.rounds), 0)`, "int")
-      : known(s.election?.rounds.length ?? 0),
+    s.perRow ? column(sql`coalesce(cardinality(e.rounds), 0)`, "int") : known(s.election?.rounds.length ?? 0),
   processingRecordEntry: () => known(true),
   "notice.complete": () => known(true),
   "notice.published": () => known(true),
@@ -104,7 +102,8 @@ function listPresent(s: Scope, fact: ListFact): Cond {
   return sql`exists (select 1 from ${ofContact(sql`provenance`, sql`p2`)} and cardinality(p2.data_categories) > 0)`;
 }
 
-const isListFact = (f: PresenceFact): f is ListFact => f === "contact.dataCategories" || f === "audience.selectors";
+const isListFact = (f: PresenceFact): f is ListFact =>
+  f === "contact.dataCategories" || f === "audience.selectors";
 const isInstantFact = (f: PresenceFact): f is InstantFact => f in instantFacts;
 
 /** Whether a fact is present: the `exists` node. */

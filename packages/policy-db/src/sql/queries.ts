@@ -1,5 +1,5 @@
-import type { ControllerType, Processor } from "@isoloir/policy";
 import { countrySettings, type Db, elections, organisations, processors } from "@isoloir/db";
+import type { ControllerType, Processor } from "@isoloir/policy";
 import { eq, type SQL, sql } from "drizzle-orm";
 import { jurisdictionOf } from "../jurisdiction";
 import type { SqlDecision } from "./compile-to-sql";
@@ -73,7 +73,9 @@ export interface ExclusionCounts {
 
 /** How many rows are allowed, and why the others are not, per rule id, in one scan. */
 export async function countExclusions(db: Db, d: SqlDecision, filter?: SQL): Promise<ExclusionCounts> {
-  const perRule = d.denyReasons.map((r, i) => sql`, count(*) filter (where ${r.when})::int as ${sql.raw(`r${i}`)}`);
+  const perRule = d.denyReasons.map(
+    (r, i) => sql`, count(*) filter (where ${r.when})::int as ${sql.raw(`r${i}`)}`,
+  );
   const result = await db.execute(sql`select count(*)::int as total,
       count(*) filter (where ${d.allow})::int as allowed,
       count(*) filter (where ${d.escalate})::int as escalated${sql.join(perRule, sql``)}
@@ -84,5 +86,10 @@ export async function countExclusions(db: Db, d: SqlDecision, filter?: SQL): Pro
     const n = Number(row[`r${i}`] ?? 0);
     if (n > 0) deniedBy[r.ruleId] = n;
   });
-  return { total: Number(row.total ?? 0), allowed: Number(row.allowed ?? 0), escalated: Number(row.escalated ?? 0), deniedBy };
+  return {
+    total: Number(row.total ?? 0),
+    allowed: Number(row.allowed ?? 0),
+    escalated: Number(row.escalated ?? 0),
+    deniedBy,
+  };
 }

@@ -1,4 +1,4 @@
-import { contactClasses, sources } from "@isoloir/policy";
+import { type contactClasses, sources } from "@isoloir/policy";
 import { type SQL, sql } from "drizzle-orm";
 import type { Scope } from "./scope";
 

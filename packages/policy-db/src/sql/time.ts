@@ -36,8 +36,10 @@ export function minutesOf(hhmm: string): number {
   return (h ?? 0) * 60 + (m ?? 0);
 }
 
-const daySql = (d: Day): SQL => (d.known ? (d.day === undefined ? sql`null::date` : dayLiteral(isoDayOf(d.day))) : d.sql);
-const instSql = (i: Inst): SQL => (i.known ? (i.ms === undefined ? sql`null::timestamptz` : instantLiteral(i.ms)) : i.sql);
+const daySql = (d: Day): SQL =>
+  d.known ? (d.day === undefined ? sql`null::date` : dayLiteral(isoDayOf(d.day))) : d.sql;
+const instSql = (i: Inst): SQL =>
+  i.known ? (i.ms === undefined ? sql`null::timestamptz` : instantLiteral(i.ms)) : i.sql;
 
 /** 00:00 local + `minutes` on a day, as an instant. */
 const localStart = (s: Scope, day: SQL, minutes: number): SQL =>
@@ -98,7 +100,11 @@ export function instantExpr(s: Scope, expr: InstantExpr): Inst {
     .with({ kind: "dayStart" }, ({ day, time }) => startOfDay(s, dayExpr(s, day), minutesOf(time ?? "00:00")))
     .with({ kind: "dayEnd" }, ({ day }) => {
       const d = dayExpr(s, day);
-      return startOfDay(s, d.known ? knownDay(d.day === undefined ? undefined : d.day + 1) : sqlDay(sql`(${d.sql} + 1)`), 0);
+      return startOfDay(
+        s,
+        d.known ? knownDay(d.day === undefined ? undefined : d.day + 1) : sqlDay(sql`(${d.sql} + 1)`),
+        0,
+      );
     })
     .exhaustive();
 }
@@ -130,11 +136,13 @@ export function roundWindow(s: Scope, from: RoundOffset, to: RoundOffset): Cond 
   const fromMinutes = minutesOf(from.time);
   const toMinutes = minutesOf(to.time);
   if (!s.perRow) {
-    return (s.election?.rounds ?? []).map(dayNumber).some(
-      (day) =>
-        s.atMs >= localInstant(s.zone, day + from.days, fromMinutes) &&
-        s.atMs < localInstant(s.zone, day + to.days, toMinutes),
-    );
+    return (s.election?.rounds ?? [])
+      .map(dayNumber)
+      .some(
+        (day) =>
+          s.atMs >= localInstant(s.zone, day + from.days, fromMinutes) &&
+          s.atMs < localInstant(s.zone, day + to.days, toMinutes),
+      );
   }
   const at = instantLiteral(s.atMs);
   const start = localStart(s, sql`(r.d + ${from.days}::int)`, fromMinutes);

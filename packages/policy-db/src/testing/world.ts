@@ -36,10 +36,16 @@ import type { FactsAction } from "../facts-for";
 const DAY = 86_400_000;
 const countries = ["FR", "DE", "LU", "GB", "US", "IT"] as const;
 const countryOfJurisdiction: Record<Jurisdiction, string> = {
-  FR: "FR", DE: "DE", LU: "LU", UK: "GB", US: "US", EU_INSTITUTION: "BE",
+  FR: "FR",
+  DE: "DE",
+  LU: "LU",
+  UK: "GB",
+  US: "US",
+  EU_INSTITUTION: "BE",
 };
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 const electionArb = fc
   .record({
@@ -52,9 +58,14 @@ const electionArb = fc
   .map(({ type, first, twoRounds, proclaimed, window }) => {
     const rounds = twoRounds ? [first, addDays(first, 7)] : [first];
     const last = rounds.at(-1) ?? first;
-    return { type, rounds, resultsProclaimedAt: proclaimed === undefined ? null : addDays(last, proclaimed), litigationWindowDays: window };
+    return {
+      type,
+      rounds,
+      resultsProclaimedAt: proclaimed === undefined ? null : addDays(last, proclaimed),
+      litigationWindowDays: window,
+    };
   });
-export type GeneratedElection = (typeof electionArb extends fc.Arbitrary<infer T> ? T : never);
+export type GeneratedElection = typeof electionArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** The instants around which `at` is drawn. */
 function boundaries(list: GeneratedElection[]): number[] {
@@ -67,31 +78,51 @@ function boundaries(list: GeneratedElection[]): number[] {
     const first = e.rounds[0] ?? "";
     const last = e.rounds.at(-1) ?? first;
     if (first !== last) points.push(Date.parse(`${addDays(first, 3)}T12:00:00Z`));
-    points.push(Date.parse(`${addDays(last, e.litigationWindowDays + 1)}T00:00:00Z`), Date.parse(`${addDays(last, 31)}T00:00:00Z`));
-    if (e.resultsProclaimedAt) points.push(Date.parse(`${addDays(e.resultsProclaimedAt, e.litigationWindowDays + 1)}T00:00:00Z`));
+    points.push(
+      Date.parse(`${addDays(last, e.litigationWindowDays + 1)}T00:00:00Z`),
+      Date.parse(`${addDays(last, 31)}T00:00:00Z`),
+    );
+    if (e.resultsProclaimedAt)
+      points.push(Date.parse(`${addDays(e.resultsProclaimedAt, e.litigationWindowDays + 1)}T00:00:00Z`));
     const d = new Date(`${first}T00:00:00Z`);
-    points.push(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 6, 1), Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 5, 1));
+    points.push(
+      Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 6, 1),
+      Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 5, 1),
+    );
   }
   return points;
 }
 
 const nearArb = (points: number[]) =>
-  fc.tuple(fc.constantFrom(...points), fc.integer({ min: -25 * 60, max: 25 * 60 })).map(([p, m]) => p + m * 60_000);
+  fc
+    .tuple(fc.constantFrom(...points), fc.integer({ min: -25 * 60, max: 25 * 60 }))
+    .map(([p, m]) => p + m * 60_000);
 
 /** An instant `before` days ± a day before one of the ats, or anywhere within ±`spread` days. */
 const relativeArb = (ats: number[], offsets: number[], spread: number) =>
   fc.oneof(
-    fc.tuple(fc.constantFrom(...ats), fc.constantFrom(...offsets), fc.integer({ min: -25 * 60, max: 25 * 60 }))
+    fc
+      .tuple(
+        fc.constantFrom(...ats),
+        fc.constantFrom(...offsets),
+        fc.integer({ min: -25 * 60, max: 25 * 60 }),
+      )
       .map(([at, days, m]) => at - days * DAY + m * 60_000),
-    fc.tuple(fc.constantFrom(...ats), fc.integer({ min: -spread, max: spread })).map(([at, d]) => at + d * DAY + 7_919),
+    fc
+      .tuple(fc.constantFrom(...ats), fc.integer({ min: -spread, max: spread }))
+      .map(([at, d]) => at + d * DAY + 7_919),
   );
 
 const provenanceArb = (ats: number[], electionCount: number) =>
   fc.record({
     source: fc.constantFrom(...sources),
     collectedAt: relativeArb(ats, [0, 30, 60, 365, 3 * 365], 900),
-    election: electionCount > 0 ? fc.option(fc.nat({ max: electionCount - 1 }), { nil: null }) : fc.constant(null),
-    vendor: fc.option(fc.record({ disclosed: fc.boolean(), optOut: fc.option(fc.boolean(), { nil: null }) }), { nil: null }),
+    election:
+      electionCount > 0 ? fc.option(fc.nat({ max: electionCount - 1 }), { nil: null }) : fc.constant(null),
+    vendor: fc.option(
+      fc.record({ disclosed: fc.boolean(), optOut: fc.option(fc.boolean(), { nil: null }) }),
+      { nil: null },
+    ),
     categories: fc.uniqueArray(fc.constantFrom(...dataCategories), { maxLength: 3 }),
   });
 
@@ -130,7 +161,9 @@ const processorNames = ["host", "mailer", "sms-gateway"] as const;
 
 /** Every action the projection can decide; each world decides import, retain and a sample of the others. */
 export const allActions: FactsAction[] = [
-  ...channels.flatMap((channel) => messageKinds.map((messageKind) => ({ type: "contact" as const, channel, messageKind }))),
+  ...channels.flatMap((channel) =>
+    messageKinds.map((messageKind) => ({ type: "contact" as const, channel, messageKind })),
+  ),
   ...providers.map((provider) => ({ type: "enrich" as const, provider })),
   ...dataCategories.map((category) => ({ type: "record" as const, category })),
   ...processorNames.map((processor) => ({ type: "transfer" as const, processor })),
@@ -190,12 +223,20 @@ export async function storeWorld(db: Db, world: World): Promise<string> {
   const electionIds = org.elections.map(() => randomUUID());
   if (org.elections.length > 0) {
     await db.insert(elections).values(
-      org.elections.map((e, i) => ({ orgId, id: electionIds[i], name: e.type, jurisdiction: org.jurisdiction, ...e })),
+      org.elections.map((e, i) => ({
+        orgId,
+        id: electionIds[i],
+        name: e.type,
+        jurisdiction: org.jurisdiction,
+        ...e,
+      })),
     );
   }
   const switches = Object.entries(org.enrichment);
   if (switches.length > 0) {
-    await db.insert(countrySettings).values(switches.map(([country, on]) => ({ orgId, country, enrichmentEnabled: on })));
+    await db
+      .insert(countrySettings)
+      .values(switches.map(([country, on]) => ({ orgId, country, enrichmentEnabled: on })));
   }
   await db.insert(processors).values(org.processors.map((p) => ({ orgId, purpose: "test", ...p })));
   await storeContacts(db, orgId, world.contacts, electionIds);
@@ -240,15 +281,29 @@ async function storeContacts(db: Db, orgId: string, people: World["contacts"], e
     ),
   );
   const ledger = people.flatMap((p, i) =>
-    p.consents.map((k) => ({ orgId, contactId: contactId(i), ...k, capturedAt: new Date(k.capturedAt), withdrawnAt: date(k.withdrawnAt) })),
+    p.consents.map((k) => ({
+      orgId,
+      contactId: contactId(i),
+      ...k,
+      capturedAt: new Date(k.capturedAt),
+      withdrawnAt: date(k.withdrawnAt),
+    })),
   );
   if (ledger.length > 0) await db.insert(consents).values(ledger);
   const objected = people.flatMap((p, i) =>
-    p.objections.map((o) => ({ orgId, contactId: contactId(i), allChannels: o.all, channels: o.channels, at: new Date(o.at) })),
+    p.objections.map((o) => ({
+      orgId,
+      contactId: contactId(i),
+      allChannels: o.all,
+      channels: o.channels,
+      at: new Date(o.at),
+    })),
   );
   if (objected.length > 0) await db.insert(objections).values(objected);
   const suppressed = people.flatMap((p, i) =>
-    p.suppressed ? [{ orgId, kind: p.suppressed, hmac: hmacs[i]?.[p.suppressed] ?? "", reason: "objection" as const }] : [],
+    p.suppressed
+      ? [{ orgId, kind: p.suppressed, hmac: hmacs[i]?.[p.suppressed] ?? "", reason: "objection" as const }]
+      : [],
   );
   if (suppressed.length > 0) await db.insert(suppressions).values(suppressed);
 }

@@ -1,13 +1,36 @@
-import type { ReactNode } from "react";
 import { ErrorAlert, QueryState, useFormat, useTRPC } from "@isoloir/ui";
-import { Alert, Badge, Button, Code, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { downloadText } from "../../lib/purge";
 import type { PurgeCertificate, PurgeVerification } from "../../lib/types";
 
 /** A small table: text cells left, numbers right; `mono` columns (ids) in a fixed-width face. */
-function CountTable({ head, rows, testId, mono = [] }: { head: string[]; rows: (string | number)[][]; testId: string; mono?: number[] }) {
+function CountTable({
+  head,
+  rows,
+  testId,
+  mono = [],
+}: {
+  head: string[];
+  rows: (string | number)[][];
+  testId: string;
+  mono?: number[];
+}) {
   const format = useFormat();
   const numeric = (i: number) => typeof rows[0]?.[i] === "number";
   return (
@@ -25,7 +48,11 @@ function CountTable({ head, rows, testId, mono = [] }: { head: string[]; rows: (
         {rows.map((row) => (
           <Table.Tr key={row.join("|")}>
             {row.map((cell, i) => (
-              <Table.Td key={i} ta={typeof cell === "number" ? "right" : undefined} className={mono.includes(i) ? "isoloir-mono" : undefined}>
+              <Table.Td
+                key={head[i] ?? i}
+                ta={typeof cell === "number" ? "right" : undefined}
+                className={mono.includes(i) ? "isoloir-mono" : undefined}
+              >
                 {typeof cell === "number" ? format.number(cell) : cell}
               </Table.Td>
             ))}
@@ -52,7 +79,12 @@ function Proof({ label, children }: { label: string; children: ReactNode }) {
 function Verification({ result }: { result: PurgeVerification }) {
   const { t } = useTranslation();
   return (
-    <Alert color={result.ok ? "teal" : "red"} data-testid="verification" data-ok={String(result.ok)} title={result.ok ? t("purges.certificate.valid") : t("purges.certificate.invalid")}>
+    <Alert
+      color={result.ok ? "teal" : "red"}
+      data-testid="verification"
+      data-ok={String(result.ok)}
+      title={result.ok ? t("purges.certificate.valid") : t("purges.certificate.invalid")}
+    >
       <List size="sm" spacing={2}>
         {result.checks.map((c) => (
           <List.Item key={c.name}>
@@ -84,13 +116,30 @@ function CertificateBody({ data }: { data: PurgeCertificate }) {
           <Group justify="space-between">
             <Title order={3}>{t("purges.certificate.title")}</Title>
             <Group gap="xs">
-              <Button variant="light" onClick={() => downloadText(`purge-certificate-${body.plan.id}.json`, `${JSON.stringify(data.certificate, null, 2)}\n`, "application/json")} data-testid="download-certificate">
+              <Button
+                variant="light"
+                onClick={() =>
+                  downloadText(
+                    `purge-certificate-${body.plan.id}.json`,
+                    `${JSON.stringify(data.certificate, null, 2)}\n`,
+                    "application/json",
+                  )
+                }
+                data-testid="download-certificate"
+              >
                 {t("purges.certificate.download")}
               </Button>
-              <Button variant="light" onClick={() => downloadText(`purge-certificate-${body.plan.id}.html`, data.page, "text/html")}>
+              <Button
+                variant="light"
+                onClick={() => downloadText(`purge-certificate-${body.plan.id}.html`, data.page, "text/html")}
+              >
                 {t("purges.certificate.downloadPage")}
               </Button>
-              <Button onClick={() => verify.mutate({ certificate: data.certificate })} loading={verify.isPending} data-testid="verify-certificate">
+              <Button
+                onClick={() => verify.mutate({ certificate: data.certificate })}
+                loading={verify.isPending}
+                data-testid="verify-certificate"
+              >
                 {verify.isPending ? t("purges.certificate.verifying") : t("purges.certificate.verify")}
               </Button>
             </Group>
@@ -114,12 +163,24 @@ function CertificateBody({ data }: { data: PurgeCertificate }) {
           <Title order={5}>{t("purges.certificate.who")}</Title>
           <CountTable
             testId="certificate-who"
-            head={[t("purges.certificate.role"), t("purges.certificate.member"), t("purges.certificate.when")]}
+            head={[
+              t("purges.certificate.role"),
+              t("purges.certificate.member"),
+              t("purges.certificate.when"),
+            ]}
             mono={[1]}
             rows={[
               [t("purges.certificate.plannedBy"), body.plan.plannedBy, format.dateTime(body.plan.plannedAt)],
-              [t("purges.certificate.approvedBy"), body.plan.approvedBy, format.dateTime(body.plan.approvedAt)],
-              [t("purges.certificate.runBy"), body.run.runBy, `${format.dateTime(body.run.startedAt)} → ${format.dateTime(body.run.finishedAt)}`],
+              [
+                t("purges.certificate.approvedBy"),
+                body.plan.approvedBy,
+                format.dateTime(body.plan.approvedAt),
+              ],
+              [
+                t("purges.certificate.runBy"),
+                body.run.runBy,
+                `${format.dateTime(body.run.startedAt)} → ${format.dateTime(body.run.finishedAt)}`,
+              ],
             ]}
           />
         </Stack>
@@ -129,8 +190,18 @@ function CertificateBody({ data }: { data: PurgeCertificate }) {
           <Title order={5}>{t("purges.certificate.byReason")}</Title>
           <CountTable
             testId="certificate-by-reason"
-            head={[t("purges.review.reason"), t("purges.certificate.planned"), t("purges.certificate.deleted"), t("purges.certificate.alreadyGone")]}
-            rows={Object.entries(counts.byReason).map(([r, n]) => [reasonLabel(r), n.planned, n.deleted, n.alreadyGone])}
+            head={[
+              t("purges.review.reason"),
+              t("purges.certificate.planned"),
+              t("purges.certificate.deleted"),
+              t("purges.certificate.alreadyGone"),
+            ]}
+            rows={Object.entries(counts.byReason).map(([r, n]) => [
+              reasonLabel(r),
+              n.planned,
+              n.deleted,
+              n.alreadyGone,
+            ])}
           />
         </Stack>
       </Paper>
@@ -138,11 +209,21 @@ function CertificateBody({ data }: { data: PurgeCertificate }) {
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
           <Stack gap="xs">
             <Title order={5}>{t("purges.certificate.byRule")}</Title>
-            <CountTable testId="certificate-by-rule" head={[t("purges.review.rule"), t("purges.review.targets")]} rows={Object.entries(counts.byRule)} mono={[0]} />
+            <CountTable
+              testId="certificate-by-rule"
+              head={[t("purges.review.rule"), t("purges.review.targets")]}
+              rows={Object.entries(counts.byRule)}
+              mono={[0]}
+            />
           </Stack>
           <Stack gap="xs">
             <Title order={5}>{t("purges.certificate.byTable")}</Title>
-            <CountTable testId="certificate-by-table" head={[t("purges.certificate.table"), t("purges.certificate.rows")]} rows={Object.entries(counts.byTable)} mono={[0]} />
+            <CountTable
+              testId="certificate-by-table"
+              head={[t("purges.certificate.table"), t("purges.certificate.rows")]}
+              rows={Object.entries(counts.byTable)}
+              mono={[0]}
+            />
           </Stack>
         </SimpleGrid>
       </Paper>
@@ -150,13 +231,25 @@ function CertificateBody({ data }: { data: PurgeCertificate }) {
         <Stack gap="xs">
           <Title order={5}>{t("purges.certificate.proof")}</Title>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <Proof label={t("purges.certificate.policyVersion")}><Code data-testid="certificate-policy-version">{body.plan.policyVersion}</Code></Proof>
-            <Proof label={t("purges.certificate.planHash")}><Code data-testid="certificate-plan-hash">{body.plan.hash}</Code></Proof>
-            <Proof label={t("purges.certificate.fingerprint")}><Code data-testid="certificate-fingerprint">{data.certificate.keyFingerprint}</Code></Proof>
-            <Proof label={t("purges.certificate.erasureDigest")}><Code>{body.audit.erasureDigest}</Code></Proof>
+            <Proof label={t("purges.certificate.policyVersion")}>
+              <Code data-testid="certificate-policy-version">{body.plan.policyVersion}</Code>
+            </Proof>
+            <Proof label={t("purges.certificate.planHash")}>
+              <Code data-testid="certificate-plan-hash">{body.plan.hash}</Code>
+            </Proof>
+            <Proof label={t("purges.certificate.fingerprint")}>
+              <Code data-testid="certificate-fingerprint">{data.certificate.keyFingerprint}</Code>
+            </Proof>
+            <Proof label={t("purges.certificate.erasureDigest")}>
+              <Code>{body.audit.erasureDigest}</Code>
+            </Proof>
           </SimpleGrid>
           <Text size="sm">
-            {t("purges.certificate.auditEntries", { from: body.audit.runStarted.seq, to: body.audit.runCompleted.seq, batches: body.audit.batches.length })}
+            {t("purges.certificate.auditEntries", {
+              from: body.audit.runStarted.seq,
+              to: body.audit.runCompleted.seq,
+              batches: body.audit.batches.length,
+            })}
           </Text>
           <Text size="xs" c="dimmed" style={{ wordBreak: "break-all" }}>
             {t("purges.certificate.signature")}

@@ -8,7 +8,15 @@ import { shortHash } from "../../lib/purge";
 import type { PurgePlanView } from "../../lib/types";
 
 /** Step 3: an eligible compliance member approves the hash they reviewed; anyone else sees who may, and why not them. */
-export function PlanApproval({ plan, role, onApproved }: { plan: PurgePlanView; role: string; onApproved: () => void }) {
+export function PlanApproval({
+  plan,
+  role,
+  onApproved,
+}: {
+  plan: PurgePlanView;
+  role: string;
+  onApproved: () => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const format = useFormat();
@@ -25,7 +33,9 @@ export function PlanApproval({ plan, role, onApproved }: { plan: PurgePlanView; 
     }),
   );
   const { approval } = plan;
-  const names = approval.approvers.map((a) => (a.you ? `${a.name} (${t("purges.review.you")})` : a.name)).join(", ");
+  const names = approval.approvers
+    .map((a) => (a.you ? `${a.name} (${t("purges.review.you")})` : a.name))
+    .join(", ");
   return (
     <Paper data-testid="plan-approval">
       <Stack gap="md">

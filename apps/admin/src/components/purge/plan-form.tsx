@@ -1,5 +1,17 @@
 import { ErrorAlert, sourceKinds, useTRPC, useVocabLabel } from "@isoloir/ui";
-import { Alert, Button, Group, MultiSelect, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Group,
+  MultiSelect,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -31,7 +43,13 @@ function scopeInput(s: Scope) {
 }
 
 /** Step 1: reasons, an optional scope and the granularity; "compute the plan" freezes its targets. */
-export function PlanForm({ reasons, onPlanned }: { reasons: PurgeReason[]; onPlanned: (planId: string) => void }) {
+export function PlanForm({
+  reasons,
+  onPlanned,
+}: {
+  reasons: PurgeReason[];
+  onPlanned: (planId: string) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -101,7 +119,12 @@ export function PlanForm({ reasons, onPlanned }: { reasons: PurgeReason[]; onPla
               clearable
             />
             <Group grow align="flex-start">
-              <TextInput type="date" label={t("purges.scope.from")} value={scope.from} onChange={(e) => set("from", e.currentTarget.value)} />
+              <TextInput
+                type="date"
+                label={t("purges.scope.from")}
+                value={scope.from}
+                onChange={(e) => set("from", e.currentTarget.value)}
+              />
               <TextInput
                 type="date"
                 label={t("purges.scope.to")}
@@ -111,7 +134,11 @@ export function PlanForm({ reasons, onPlanned }: { reasons: PurgeReason[]; onPla
               />
             </Group>
           </SimpleGrid>
-          <Radio.Group label={t("purges.scope.granularity")} value={granularity} onChange={(v) => setGranularity(v === "derived" ? "derived" : "auto")}>
+          <Radio.Group
+            label={t("purges.scope.granularity")}
+            value={granularity}
+            onChange={(v) => setGranularity(v === "derived" ? "derived" : "auto")}
+          >
             <Stack gap={6} mt={6}>
               <Radio value="auto" label={t("purges.scope.auto")} />
               <Radio value="derived" label={t("purges.scope.derived")} />

@@ -1,7 +1,7 @@
-import type { ReactNode } from "react";
 import { useFormat } from "@isoloir/ui";
 import { BarChart } from "@mantine/charts";
 import { Alert, Badge, Code, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { PurgePlanView } from "../../lib/types";
 
@@ -34,7 +34,14 @@ export function MemberRef({ who }: { who: PurgePlanView["plannedBy"] }) {
 function ReasonCounts({ plan }: { plan: PurgePlanView }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const rows = plan.reasons.map((r) => ({ reason: r, ...(plan.counts.byReason[r as keyof typeof plan.counts.byReason] ?? { targets: 0, wholeContacts: 0, singleRows: 0 }) }));
+  const rows = plan.reasons.map((r) => ({
+    reason: r,
+    ...(plan.counts.byReason[r as keyof typeof plan.counts.byReason] ?? {
+      targets: 0,
+      wholeContacts: 0,
+      singleRows: 0,
+    }),
+  }));
   return (
     <Stack gap="xs">
       <Title order={5}>{t("purges.review.byReason")}</Title>
@@ -42,7 +49,10 @@ function ReasonCounts({ plan }: { plan: PurgePlanView }) {
         h={rows.length * 38 + 40}
         aria-label={t("purges.review.chartLabel")}
         data-testid="plan-chart"
-        data={rows.map((r) => ({ reason: t(`purges.reasons.labels.${r.reason}`, { defaultValue: r.reason }), targets: r.targets }))}
+        data={rows.map((r) => ({
+          reason: t(`purges.reasons.labels.${r.reason}`, { defaultValue: r.reason }),
+          targets: r.targets,
+        }))}
         dataKey="reason"
         orientation="vertical"
         yAxisProps={{ width: 230 }}
@@ -135,8 +145,8 @@ function Samples({ plan }: { plan: PurgePlanView }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {samples.map((s, i) => (
-            <Table.Tr key={`${s.contact}-${i}`}>
+          {samples.map((s) => (
+            <Table.Tr key={`${s.contact}-${s.reason}-${s.kind}-${s.ruleIds.join(",")}`}>
               <Table.Td className="isoloir-mono">{s.contact}</Table.Td>
               <Table.Td>{t(`purges.reasons.labels.${s.reason}`, { defaultValue: s.reason })}</Table.Td>
               <Table.Td>{t(`purges.review.kinds.${s.kind}`, { defaultValue: s.kind })}</Table.Td>
@@ -175,8 +185,8 @@ function NeedsHuman({ plan }: { plan: PurgePlanView }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {plan.needsHuman.map((r, i) => (
-                <Table.Tr key={`${r.contact}-${i}`}>
+              {plan.needsHuman.map((r) => (
+                <Table.Tr key={`${r.contact}-${r.ruleIds.join(",")}`}>
                   <Table.Td className="isoloir-mono">{r.contact}</Table.Td>
                   <Table.Td className="isoloir-mono" lang="en" fz="xs">
                     {r.ruleIds.join(", ")}

@@ -3,7 +3,15 @@ import { useTranslation } from "react-i18next";
 import { purgeSteps } from "../../lib/purge";
 
 /** The five steps of a purge; steps up to `reached` can be opened again. */
-export function PurgeStepper({ active, reached, onSelect }: { active: number; reached: number; onSelect?: (step: number) => void }) {
+export function PurgeStepper({
+  active,
+  reached,
+  onSelect,
+}: {
+  active: number;
+  reached: number;
+  onSelect?: (step: number) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Stepper

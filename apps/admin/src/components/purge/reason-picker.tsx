@@ -3,15 +3,29 @@ import { useTranslation } from "react-i18next";
 import type { PurgeReason } from "../../lib/types";
 
 /** One card per reason: its plain-language description and the rule ids behind it. */
-export function ReasonPicker({ reasons, value, onChange }: { reasons: PurgeReason[]; value: string[]; onChange: (next: string[]) => void }) {
+export function ReasonPicker({
+  reasons,
+  value,
+  onChange,
+}: {
+  reasons: PurgeReason[];
+  value: string[];
+  onChange: (next: string[]) => void;
+}) {
   const { t } = useTranslation();
-  const toggle = (key: string, on: boolean) => onChange(on ? [...value, key] : value.filter((k) => k !== key));
+  const toggle = (key: string, on: boolean) =>
+    onChange(on ? [...value, key] : value.filter((k) => k !== key));
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
       {reasons.map((reason) => {
         const checked = value.includes(reason.key);
         return (
-          <Paper key={reason.key} p="sm" withBorder style={{ borderColor: checked ? "var(--mantine-color-indigo-5)" : undefined }}>
+          <Paper
+            key={reason.key}
+            p="sm"
+            withBorder
+            style={{ borderColor: checked ? "var(--mantine-color-indigo-5)" : undefined }}
+          >
             <Stack gap={6}>
               <Checkbox
                 checked={checked}

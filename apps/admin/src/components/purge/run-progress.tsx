@@ -8,7 +8,10 @@ import type { PurgePlanView, PurgeProgress } from "../../lib/types";
 
 const pollMs = 600;
 const isLive = (p: PurgeProgress | undefined) =>
-  !!p && (p.planState === "running" || (p.planState === "approved" && !!p.job && ["created", "retry", "active"].includes(p.job.state)) || (p.planState === "completed" && !p.certified));
+  !!p &&
+  (p.planState === "running" ||
+    (p.planState === "approved" && !!p.job && ["created", "retry", "active"].includes(p.job.state)) ||
+    (p.planState === "completed" && !p.certified));
 
 function ProgressView({ progress }: { progress: PurgeProgress }) {
   const { t } = useTranslation();
@@ -16,15 +19,25 @@ function ProgressView({ progress }: { progress: PurgeProgress }) {
   const live = isLive(progress);
   const done = progress.planState === "completed" && progress.certified;
   const run = progress.run;
-  const state = done ? "completed" : progress.planState === "stopped" ? "stopped" : live ? "running" : progress.planState;
+  const state = done
+    ? "completed"
+    : progress.planState === "stopped"
+      ? "stopped"
+      : live
+        ? "running"
+        : progress.planState;
   return (
     <Stack gap="sm" data-testid="purge-progress" data-state={state}>
       <Group justify="space-between">
         <Group gap="xs">
           {live && <Loader size="xs" />}
-          <Title order={5}>{done ? t("purges.run.finished") : live ? t("purges.run.running") : t("purges.run.title")}</Title>
+          <Title order={5}>
+            {done ? t("purges.run.finished") : live ? t("purges.run.running") : t("purges.run.title")}
+          </Title>
         </Group>
-        <Badge color={planStateColour[progress.planState] ?? "gray"}>{t(`purges.states.${progress.planState}`)}</Badge>
+        <Badge color={planStateColour[progress.planState] ?? "gray"}>
+          {t(`purges.states.${progress.planState}`)}
+        </Badge>
       </Group>
       <Progress
         value={percent(progress.done, progress.total)}
@@ -48,10 +61,17 @@ function ProgressView({ progress }: { progress: PurgeProgress }) {
           </Text>
         </Group>
         <Text size="sm" fw={600} data-testid="run-count">
-          {t("purges.run.progressCount", { done: format.number(progress.done), total: format.number(progress.total) })}
+          {t("purges.run.progressCount", {
+            done: format.number(progress.done),
+            total: format.number(progress.total),
+          })}
         </Text>
       </Group>
-      {live && !run && <Text size="xs" c="dimmed">{t("purges.run.waiting")}</Text>}
+      {live && !run && (
+        <Text size="xs" c="dimmed">
+          {t("purges.run.waiting")}
+        </Text>
+      )}
       {run?.stopReason && (
         <Alert color="red" role="alert">
           {t("purges.run.stopped", { reason: run.stopReason })}
@@ -80,7 +100,9 @@ export function RunStep({ plan, onFinished }: { plan: PurgePlanView; onFinished:
   const start = useMutation(
     trpc.purge.run.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.purge.progress.queryKey({ planId: plan.planId }) });
+        await queryClient.invalidateQueries({
+          queryKey: trpc.purge.progress.queryKey({ planId: plan.planId }),
+        });
       },
     }),
   );
@@ -103,7 +125,12 @@ export function RunStep({ plan, onFinished }: { plan: PurgePlanView; onFinished:
         {canRun && plan.state === "planned" && <Alert color="gray">{t("purges.run.notYet")}</Alert>}
         {canRun && canStart && (
           <Group>
-            <Button onClick={() => start.mutate({ planId: plan.planId })} loading={start.isPending} color="red" data-testid="run-purge">
+            <Button
+              onClick={() => start.mutate({ planId: plan.planId })}
+              loading={start.isPending}
+              color="red"
+              data-testid="run-purge"
+            >
               {t("purges.run.start")}
             </Button>
           </Group>
