@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { loadCases } from "./case-files";
 import { ruleSet, rulesForJurisdiction } from "./index";
 
-/** Every id of shared/cnil-rules.md sections 1.A–I, 1.K and 3, exactly as written there (§J is metadata). */
+/**
+ * Every rule id of the research catalogue the rules were written from (its sections 1.A–I, 1.K and 3;
+ * §J, sanctions, is metadata), exactly as written there: ids are a contract (docs/rules.md lists them).
+ */
 const catalogueIds = [
   "FR-CNIL-CLASS-DEFINITIONS",
   "FR-CNIL-SRC-PUBLIC-SECTOR-FILE",

@@ -7,6 +7,7 @@ import {
   packsOf,
   type Rule,
   type RuleSetExport,
+  renderRuleReference,
   policySetVersion as versionOf,
 } from "@isoloir/policy";
 import version from "../version.json" with { type: "json" };
@@ -68,4 +69,12 @@ export function exportPolicySet(): RuleSetExport {
 /** What `isoloir policy export` prints. */
 export function exportPolicySetJson(): string {
   return exportCanonicalJson(ruleSet, semver);
+}
+
+/** The command that writes docs/rules.md, as its header and the docs test name it. */
+export const ruleReferenceCommand = "npx isoloir policy reference > docs/rules.md";
+
+/** What `isoloir policy reference` prints: the markdown of docs/rules.md. */
+export function ruleReferenceMarkdown(): string {
+  return renderRuleReference(ruleSet, { policySetVersion, command: ruleReferenceCommand });
 }

@@ -1,4 +1,5 @@
-// The catalogue's References table (shared/cnil-rules.md), keyed as there.
+// The sources the rules cite, keyed as in the research catalogue's References table (S1, S2, …); a
+// citation's `ref` is one of these keys, and docs/rules.md prints it in brackets.
 
 export interface Reference {
   title: string;

@@ -1,6 +1,6 @@
 import type { Role } from "@isoloir/db";
 
-/** Who may do what — exactly the table in DESIGN.md ("Who may do what"). */
+/** Who may do what: the role table of docs/roles.md, for the features built so far. */
 export const capabilities = {
   readContacts: ["owner", "admin", "compliance", "staff", "volunteer"],
   readAllContacts: ["owner", "admin", "compliance", "staff"],

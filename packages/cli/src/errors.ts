@@ -1,4 +1,4 @@
-/** Exit codes of CLI.md: 1 = done with findings, 2 = could not run. */
+/** Exit codes (docs/cli.md): 1 = done with findings, 2 = could not run. */
 export const ExitCode = { ok: 0, findings: 1, failure: 2 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

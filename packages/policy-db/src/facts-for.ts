@@ -11,7 +11,7 @@ import {
   zoneOf,
 } from "./projection";
 
-/** The action asked about, as in the case format (shared/policy-cases/README.md). */
+/** The action asked about, as in the case format (docs/policy-cases.md). */
 export type FactsAction =
   | { type: "contact"; channel: string; messageKind: string }
   | { type: "enrich"; provider: string }

@@ -1,7 +1,7 @@
 import type { SourceKind } from "@isoloir/db";
 import type { Jurisdiction } from "./jurisdiction";
 
-/** Jurisdiction time zones of the case README: date-only values are calendar days there. */
+/** Jurisdiction time zones of the case format (docs/policy-cases.md): date-only values are calendar days there. */
 export const zoneOf: Record<Jurisdiction, string> = {
   FR: "Europe/Paris",
   DE: "Europe/Berlin",

@@ -4,7 +4,7 @@ import { join, relative, sep } from "node:path";
 import type { CaseSource } from "./compare";
 import { git, PolicyDiffError } from "./git";
 
-/** Where the case files live in a repository (shared/policy-cases/README.md, "Folders"). */
+/** Where the case files live in a repository (docs/policy-cases.md, "Where cases live"). */
 export const CASES_DIR = "policies/cases";
 
 const isCaseFile = (path: string): boolean => {

@@ -149,5 +149,5 @@ export function compareRuleSets(input: CompareInput): PolicyDiffReport {
   };
 }
 
-/** CLI.md: 1 when any verdict flips, else 0 (errors are thrown, and exit 2). */
+/** Exit code (docs/cli.md): 1 when any verdict flips, else 0 (errors are thrown, and exit 2). */
 export const exitCodeOf = (report: PolicyDiffReport): 0 | 1 => (report.flips > 0 ? 1 : 0);

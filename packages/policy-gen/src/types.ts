@@ -19,7 +19,7 @@ export type GeneratedAction =
   | { type: "record"; category: Of<typeof V.categories> }
   | { type: "transfer"; processor: string };
 
-/** Facts in the case format of shared/policy-cases/README.md (without name and expect). */
+/** Facts in the case format of docs/policy-cases.md (without name and expect). */
 export interface GeneratedFacts {
   at: string;
   jurisdiction: Of<typeof V.jurisdictions>;

@@ -1,4 +1,4 @@
-// The case format's vocabularies (shared/policy-cases/README.md), which the generator covers in full.
+// The case format's vocabularies (docs/policy-cases.md), which the generator covers in full.
 
 export const jurisdictions = ["FR", "EU_INSTITUTION", "UK", "DE", "LU", "US"] as const;
 export const controllerTypes = [

@@ -8,7 +8,7 @@ const actionField =
   (c) =>
     pick(c.facts.action as unknown as Record<string, unknown>) as T | undefined;
 
-/** How each scalar fact is read, with the case README's defaults for facts a case cannot carry. */
+/** How each scalar fact is read, with the case format's defaults (docs/policy-cases.md) for facts a case cannot carry. */
 export const scalarAccessors: { [K in ScalarFact]: Accessor<ScalarFactTypes[K]> } = {
   jurisdiction: (c) => c.facts.jurisdiction,
   "controller.type": (c) => c.facts.controller.type,

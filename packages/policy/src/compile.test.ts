@@ -50,7 +50,7 @@ describe("fact nodes", () => {
     expect(holds(eq("contact.vendorAttestation.optOutOffered", true), testFacts())).toBe(false);
   });
 
-  it("applies the README's defaults to internal facts", () => {
+  it("applies the case format's defaults to internal facts", () => {
     expect(holds(eq("processingRecordEntry", true), testFacts())).toBe(true);
     expect(holds(eq("phone.mobile", true), testFacts())).toBe(true);
     expect(holds(eq("actor.role", "staff"), testFacts())).toBe(true);

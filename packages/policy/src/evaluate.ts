@@ -29,7 +29,7 @@ export interface Reason {
   sentence: string;
 }
 
-/** DESIGN.md invariant 2. */
+/** Invariant 2 (docs/architecture.md): every decision explains itself. */
 export interface DecisionResult {
   decision: Decision;
   reasons: Reason[];

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import * as V from "./vocabulary";
 
-// The case format of shared/policy-cases/README.md. Every object is strict: an unknown or misspelt
+// The case format of docs/policy-cases.md. Every object is strict: an unknown or misspelt
 // field is an error that names its path.
 
 const instant = z.iso.datetime({ offset: true });
@@ -146,7 +146,7 @@ export const PolicyCase = z
   .superRefine(transferNamesAProcessor);
 export type PolicyCase = z.infer<typeof PolicyCase>;
 
-// ---- Engine-only facts: what a case cannot state, with the README's defaults ---------------------
+// ---- Engine-only facts: what a case cannot state, with the format's defaults ---------------------
 
 export const MessageContent = z.strictObject({
   includesSenderIdentity: z.boolean().optional(),
@@ -169,7 +169,7 @@ export type EngineAction = z.infer<typeof EngineAction>;
 
 /**
  * The engine's facts: the case format plus optional internal facts. Each internal fact defaults as
- * the case README says ("Facts the format does not carry"), never to "absent means false".
+ * docs/policy-cases.md says ("Facts a case cannot state"), never to "absent means false".
  */
 export const EngineFacts = z
   .strictObject({

@@ -102,6 +102,7 @@ export {
   parseEngineFacts,
   parseFacts,
 } from "./parse";
+export { citationLine, jurisdictionsOfPack, type ReferenceMeta, renderRuleReference } from "./reference";
 export {
   type Basis,
   type Citation,

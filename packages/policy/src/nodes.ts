@@ -37,7 +37,7 @@ export interface ScalarFactTypes {
   /** default 10 */
   "election.litigationWindowDays": number;
   "election.roundCount": number;
-  /** internal facts, with the case README's defaults */
+  /** internal facts, with the case format's defaults (docs/policy-cases.md) */
   processingRecordEntry: boolean;
   "notice.complete": boolean;
   "notice.published": boolean;

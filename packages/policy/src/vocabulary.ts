@@ -1,4 +1,4 @@
-// The closed vocabularies of the case format (shared/policy-cases/README.md) and of the engine's
+// The closed vocabularies of the case format (docs/policy-cases.md) and of the engine's
 // internal facts. `as const` arrays feed both the zod schemas and the TypeScript unions.
 
 export const jurisdictions = ["FR", "EU_INSTITUTION", "UK", "DE", "LU", "US"] as const;
@@ -168,7 +168,7 @@ export type Decision = (typeof decisions)[number];
 export const packs = ["FR", "EU", "UK", "DE", "LU", "US", "ORG"] as const;
 export type Pack = (typeof packs)[number];
 
-/** Packs by jurisdiction (case README, "Rule packs"). */
+/** Packs by jurisdiction (docs/policy-cases.md, "Jurisdictions and packs"). */
 export const packsOf: Record<Jurisdiction, readonly Pack[]> = {
   FR: ["FR", "EU", "ORG"],
   DE: ["DE", "EU", "ORG"],

@@ -21,7 +21,7 @@ export const memberPseudonym = (hmacKey: string, orgId: string, userId: string):
   userId === systemPlanner ? systemActor : pseudonym(hmacKey, orgId, "user", userId);
 
 /**
- * The acting member's role, checked against the role table (DESIGN.md "Who may do what") in the
+ * The acting member's role, checked against the role table (docs/roles.md) in the
  * database itself, so the CLI, a job and a router all get the same answer.
  */
 export async function requireCapability(db: Db, rawCtx: PurgeContext, capability: Capability) {

@@ -14,7 +14,7 @@ import { channelConsentScopes, isPoliticalPurpose } from "../common";
 import { fines83_5 } from "../severity";
 
 const uses = ["import", "contact", "enrich", "record", "retain"] as const;
-/** The case README's default: a share_with_named_third_party consent names this controller. */
+/** The case format's default (docs/policy-cases.md): a share_with_named_third_party consent names this controller. */
 const sharedWithUs = validConsent("share_with_named_third_party");
 
 /**

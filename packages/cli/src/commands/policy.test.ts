@@ -117,8 +117,25 @@ describe("isoloir policy eval, rules, explain, export", { timeout: 60_000 }, () 
     expect(run.stdout.trim()).toBe(JSON.stringify(exported).replace(/\n/g, ""));
   });
 
+  it("prints the rule reference as markdown, and --check tells a stale copy from a current one", () => {
+    const run = isoloir("policy", "reference");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^# Rule reference\n/);
+    expect(run.stdout).toContain("### ORG-SUPPRESSION-LIST");
+    const current = join(temp, "rules.md");
+    writeFileSync(current, run.stdout);
+    expect(isoloir("policy", "reference", "--check", current).code).toBe(0);
+    const stale = join(temp, "stale-rules.md");
+    writeFileSync(stale, run.stdout.replace("ORG-SUPPRESSION-LIST", "ORG-SUPPRESSION"));
+    const check = isoloir("--json", "policy", "reference", "--check", stale);
+    expect(check.code).toBe(1);
+    expect(JSON.parse(check.stdout)).toMatchObject({ file: stale, upToDate: false });
+    expect(isoloir("policy", "reference", "--check", join(temp, "missing.md")).code).toBe(2);
+  });
+
   it("never opens or creates a database", () => {
     isoloir("policy", "rules");
+    isoloir("policy", "reference");
     expect(existsSync(join(temp, "no-database-here"))).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { emit, example } from "../output";
 import { collectCaseFiles, describeMalformed, loadCase } from "./policy/case-files";
 import { closingLine, failureLine, runCheck } from "./policy/check";
 import { registerDiff } from "./policy/diff";
+import { registerReference } from "./policy/reference";
 import { nearMatches, parseJurisdiction, ruleBlock, ruleSummary, selectRules } from "./policy/rules";
 
 // `isoloir policy …`: the rules as typed code. None of these subcommands opens a database.
@@ -133,7 +134,9 @@ function registerExport(policyCommand: Command): void {
 export function registerPolicy(program: Command): Command {
   const policyCommand = program
     .command("policy")
-    .description("the CNIL rules as typed code: check cases, evaluate, list, explain, export, diff")
+    .description(
+      "the CNIL rules as typed code: check cases, evaluate, list, explain, export, reference, diff",
+    )
     .addHelpText(
       "after",
       example(
@@ -147,6 +150,7 @@ export function registerPolicy(program: Command): Command {
   registerRules(policyCommand);
   registerExplain(policyCommand);
   registerExport(policyCommand);
+  registerReference(policyCommand);
   registerDiff(policyCommand);
   return policyCommand;
 }

@@ -1,5 +1,5 @@
 // Closed vocabularies shared by the schema (pgEnum) and validation (z.enum). Where a list is also the
-// case format's (shared/policy-cases/README.md), it is the policy engine's own list, so the database
+// case format's (docs/policy-cases.md), it is the policy engine's own list, so the database
 // and the rules can never drift apart (they once did: a transfer mechanism was missing here).
 import {
   channels,

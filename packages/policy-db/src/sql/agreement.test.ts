@@ -23,7 +23,7 @@ async function compareWorld(handle: DbHandle, world: World, translators?: Transl
   );
 }
 
-/** Facts with the case README's defaults only: the database never states them. */
+/** Facts with the case format's defaults only (docs/policy-cases.md): the database never states them. */
 const internalFactPattern =
   /"(message\.[a-zA-Z]+|paidBoost|actor\.[a-z]+|notice\.[a-z]+|processingRecordEntry|dpiaDone)"/;
 

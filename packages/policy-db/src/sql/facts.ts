@@ -3,9 +3,10 @@ import { sql } from "drizzle-orm";
 import { actionScope, classSql, countrySql, ofContact, type Scope } from "./scope";
 import { type Cond, column, type Inst, known, knownInst, sqlInst, textList, type Val } from "./terms";
 
-// How each fact of the engine reads in SQL over the database projection (DESIGN.md, "Facts from the
-// database"): c = the contact, p = the provenance row (the strongest one, or the row decided), e = that
-// row's election for import/retain. Facts a stored contact cannot carry take the case README's defaults.
+// How each fact of the engine reads in SQL over the database projection (docs/facts.md): c = the
+// contact, p = the provenance row (the strongest one, or the row decided), e = that row's election for
+// import/retain. Facts a stored contact cannot carry take the case format's defaults
+// (docs/policy-cases.md, "Facts a case cannot state").
 
 const actionField = (s: Scope, key: string): Val =>
   known((s.action as unknown as Record<string, unknown>)[key]);
