@@ -81,7 +81,7 @@ export function classSql(scope: Scope): SQL {
 
 /** The consent scope the action itself needs (messages: the channel's; enrich; recording an opinion). */
 export function actionScope(action: FactsAction): ConsentScope | undefined {
-  if (action.type === "contact") return scopeOfChannel[action.channel as keyof typeof scopeOfChannel];
+  if (action.type === "contact") return scopeOfChannel[action.channel];
   if (action.type === "enrich") return "social_enrichment";
   if (action.type === "record" && action.category.startsWith("political_opinion")) {
     return "political_opinion_recording";
