@@ -114,6 +114,14 @@ export {
   type RuleInput,
   type Severity,
 } from "./rule";
+export {
+  ExportedRule,
+  type ExportedRuleMatchesEngine,
+  maxExportChars,
+  maxJsonDepth,
+  maxRules,
+  RuleSetExport,
+} from "./rule-set-export";
 export { sha256Hex } from "./sha256";
 export { dayNumber, isoDayOf, localDay, localInstant, offsetAt, shiftMonths } from "./time";
 export {
@@ -122,7 +130,6 @@ export {
   exportCanonicalJson,
   exportRuleSet,
   policySetVersion,
-  type RuleSetExport,
   sortRules,
 } from "./version";
 export {
