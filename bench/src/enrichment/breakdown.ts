@@ -34,9 +34,11 @@ function countingHandle(handle: DbHandle): { db: Db; queries: () => number } {
       queries += 1;
     },
   };
+  // kept: Db is driver-neutral on purpose and does not show the driver's client, which this harness
+  // wraps again with a counting logger (typed never: it fits either driver's options)
   const client = (handle.db as unknown as { $client: never }).$client;
   const options = { client, schema, casing: "snake_case" as const, logger };
-  const db = (handle.driver === "pglite" ? drizzlePglite(options) : drizzleNodePg(options)) as unknown as Db;
+  const db: Db = handle.driver === "pglite" ? drizzlePglite(options) : drizzleNodePg(options);
   return { db, queries: () => queries };
 }
 

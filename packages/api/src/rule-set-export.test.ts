@@ -1,6 +1,6 @@
 import { exportPolicySet, exportPolicySetJson } from "@isoloir/policies";
+import { maxExportChars, maxJsonDepth, RuleSetExport } from "@isoloir/policy";
 import { describe, expect, it } from "vitest";
-import { maxExportChars, maxJsonDepth, RuleSetExport } from "./rule-set-export";
 
 const current = () => structuredClone(exportPolicySet());
 const issuesOf = (input: unknown) => {

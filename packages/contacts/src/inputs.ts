@@ -6,6 +6,7 @@ import {
   legalBases,
   sourceKinds,
 } from "@isoloir/db";
+import { normaliseCountry } from "@isoloir/policy/vocabulary";
 import { z } from "zod";
 
 export const Identity = z
@@ -17,11 +18,7 @@ export const Identity = z
     addressLine: z.string().trim().max(500).optional(),
     postalCode: z.string().trim().max(20).optional(),
     city: z.string().trim().max(200).optional(),
-    country: z
-      .string()
-      .length(2)
-      .transform((c) => (c.toUpperCase() === "UK" ? "GB" : c.toUpperCase()))
-      .optional(),
+    country: z.string().length(2).transform(normaliseCountry).optional(),
     birthYear: z.number().int().min(1900).max(2100).optional(),
   })
   .strict();

@@ -56,6 +56,8 @@ export async function openPostgres(
 
 /** Rows of a raw query; both drivers return `{ rows }`. */
 export async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  // the one cast of a raw result: Db's result kind is abstract (PgQueryResultHKT), so execute is typed
+  // unknown; both drivers answer { rows }, and T is the caller's word for the columns it selected
+  const result = (await db.execute(query)) as { rows: T[] };
   return result.rows;
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@isoloir/db";
+import { type Db, rows } from "@isoloir/db";
 import { policy as currentPolicy } from "@isoloir/policies";
 import type { CompiledPolicy } from "@isoloir/policy";
 import { compileToSql, countExclusions, loadOrgFacts, validConsentSql } from "@isoloir/policy-db";
@@ -38,12 +38,11 @@ export async function enrichmentEligibility(
     at,
   });
   const counts = await countExclusions(db, decision, input.filter);
-  const [eligible] = (
-    (await db.execute(sql`select count(*) filter (where ${liveConsent(at)})::int as eligible
-      from ${decision.rows} and (${decision.allow})${input.filter ? sql` and (${input.filter})` : sql``}`)) as unknown as {
-      rows: { eligible: number }[];
-    }
-  ).rows;
+  const [eligible] = await rows<{ eligible: number }>(
+    db,
+    sql`select count(*) filter (where ${liveConsent(at)})::int as eligible
+      from ${decision.rows} and (${decision.allow})${input.filter ? sql` and (${input.filter})` : sql``}`,
+  );
   const live = Number(eligible?.eligible ?? 0);
   return {
     total: counts.total,
@@ -66,10 +65,10 @@ export async function eligibleContactIds(
     action: { type: "enrich", provider: input.provider },
     at,
   });
-  const result =
-    (await db.execute(sql`select c.id::text as id from ${decision.rows} and (${decision.allow}) and ${liveConsent(at)}
-    ${input.filter ? sql` and (${input.filter})` : sql``} order by c.id limit ${input.limit ?? 100_000}`)) as unknown as {
-      rows: { id: string }[];
-    };
-  return result.rows.map((r) => r.id);
+  const ids = await rows<{ id: string }>(
+    db,
+    sql`select c.id::text as id from ${decision.rows} and (${decision.allow}) and ${liveConsent(at)}
+    ${input.filter ? sql` and (${input.filter})` : sql``} order by c.id limit ${input.limit ?? 100_000}`,
+  );
+  return ids.map((r) => r.id);
 }

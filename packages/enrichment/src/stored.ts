@@ -1,10 +1,11 @@
 import { appendAudit } from "@isoloir/audit";
 import { contacts, countrySettings, type Db, enrichments } from "@isoloir/db";
+import { normalisedCountrySql } from "@isoloir/policy-db";
 import { and, eq, inArray, sql } from "drizzle-orm";
 
 /** The country whose switch governs a contact's enriched data: its own, else the organisation's. */
 const countryOfContact = (orgCountry: string) =>
-  sql`coalesce(case when upper(${contacts.country}) = 'UK' then 'GB' else upper(${contacts.country}) end, ${orgCountry}::text)`;
+  sql`coalesce(${normalisedCountrySql(contacts.country)}, ${orgCountry}::text)`;
 
 /**
  * A contact's enriched data, provider by provider, with its consent. Data of a country whose switch is

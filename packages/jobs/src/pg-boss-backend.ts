@@ -111,9 +111,15 @@ async function getJob(ctx: BossContext, id: string) {
 async function cancel(ctx: BossContext, id: string): Promise<boolean> {
   const queue = await queueOf(ctx, id);
   if (!queue) return false;
-  // pg-boss 10 resolves { jobs, requested, affected } although its types say void
-  const result = (await ctx.boss.cancel(queue, id)) as unknown as { affected: number };
-  return result.affected > 0;
+  // pg-boss 10 resolves { jobs, requested, affected } although its types say void: read it as unknown
+  const result: unknown = await ctx.boss.cancel(queue, id);
+  return (
+    typeof result === "object" &&
+    result !== null &&
+    "affected" in result &&
+    typeof result.affected === "number" &&
+    result.affected > 0
+  );
 }
 
 function backendOf(ctx: BossContext): JobBackend {

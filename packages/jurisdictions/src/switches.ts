@@ -1,5 +1,6 @@
 import { appendAudit } from "@isoloir/audit";
 import { countrySettingChanges, countrySettings, type Db, type OrgKind } from "@isoloir/db";
+import { normaliseCountry } from "@isoloir/policy/vocabulary";
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { SwitchError } from "./errors";
@@ -19,10 +20,7 @@ export function needsCnil2016Confirmation(org: { kind: OrgKind; country: string 
 
 export const SwitchChange = z
   .object({
-    country: z
-      .string()
-      .length(2)
-      .transform((c) => (c.toUpperCase() === "UK" ? "GB" : c.toUpperCase())),
+    country: z.string().length(2).transform(normaliseCountry),
     enabled: z.boolean(),
     justification: z.string().trim().max(2000).default(""),
     confirmation: z.string().optional(),

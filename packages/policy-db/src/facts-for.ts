@@ -1,4 +1,5 @@
 import type { Db, SourceKind } from "@isoloir/db";
+import type { CaseAction, Facts } from "@isoloir/policy";
 import { jurisdictionOf } from "./jurisdiction";
 import { type ContactRows, loadContactRows } from "./load-contacts";
 import {
@@ -11,24 +12,18 @@ import {
   zoneOf,
 } from "./projection";
 
-/** The action asked about, as in the case format (docs/policy-cases.md). */
-export type FactsAction =
-  | { type: "contact"; channel: string; messageKind: string }
-  | { type: "enrich"; provider: string }
-  | { type: "import" }
-  | { type: "retain" }
-  | { type: "record"; category: string }
-  | { type: "transfer"; processor: string };
+/** The action asked about, as in the case format (the engine's `CaseAction`). */
+export type FactsAction = CaseAction;
 
-/** One decision's facts, in the case format; `provenanceId` says which row an import/retain is about. */
+/** One decision's facts, the engine's `Facts`; `provenanceId` says which row an import/retain is about. */
 export interface ProjectedFacts {
   provenanceId?: string;
-  facts: Record<string, unknown> & { action: FactsAction };
+  facts: Facts;
 }
 
 type ProvenanceRow = ContactRows["origins"][number];
 
-function electionFacts(election: ElectionRow | undefined) {
+function electionFacts(election: ElectionRow | undefined): Facts["election"] {
   if (!election) return undefined;
   return {
     type: election.type,
@@ -38,7 +33,7 @@ function electionFacts(election: ElectionRow | undefined) {
   };
 }
 
-function contactFacts(rows: ContactRows, origin: ProvenanceRow, at: Date, perRow: boolean) {
+function contactFacts(rows: ContactRows, origin: ProvenanceRow, at: Date, perRow: boolean): Facts["contact"] {
   const { contact } = rows;
   const age = youngestAge(contact.birthYear, at);
   const objection = foldObjections(rows.objectionRows);
@@ -76,7 +71,9 @@ function contactFacts(rows: ContactRows, origin: ProvenanceRow, at: Date, perRow
   };
 }
 
-function organisationFacts(rows: ContactRows) {
+function organisationFacts(
+  rows: ContactRows,
+): Pick<Facts, "jurisdiction" | "controller" | "settings" | "processors"> {
   const enrichment = Object.fromEntries(rows.settings.map((s) => [s.country, s.enrichmentEnabled]));
   return {
     jurisdiction: jurisdictionOf(rows.org),
@@ -133,10 +130,10 @@ export function projectFacts(
 }
 
 function withElection(
-  base: Record<string, unknown> & { action: FactsAction },
+  base: Omit<Facts, "contact" | "election">,
   election: ElectionRow | undefined,
-  contact: Record<string, unknown>,
-) {
+  contact: Facts["contact"],
+): Facts {
   const electionFact = electionFacts(election);
   return { ...base, ...(electionFact ? { election: electionFact } : {}), contact };
 }

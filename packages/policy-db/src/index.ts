@@ -18,4 +18,4 @@ export {
   loadOrgFacts,
   OrganisationNotFoundError,
 } from "./sql/queries";
-export type { OrgFacts } from "./sql/scope";
+export { normalisedCountrySql, type OrgFacts } from "./sql/scope";

@@ -1,15 +1,7 @@
 import type { OrgKind } from "@isoloir/db";
+import { type Jurisdiction, jurisdictionOfCountry } from "@isoloir/policy";
 
-export type Jurisdiction = "FR" | "EU_INSTITUTION" | "UK" | "DE" | "LU" | "US";
-
-const byCountry: Record<string, Jurisdiction> = {
-  FR: "FR",
-  DE: "DE",
-  LU: "LU",
-  GB: "UK",
-  UK: "UK",
-  US: "US",
-};
+export type { Jurisdiction };
 
 export class UnsupportedJurisdictionError extends Error {
   constructor(readonly country: string) {
@@ -22,7 +14,7 @@ export class UnsupportedJurisdictionError extends Error {
 /** The organisation's jurisdiction: its country's pack, or the EU institutions' regulation. */
 export function jurisdictionOf(org: { kind: OrgKind; country: string }): Jurisdiction {
   if (org.kind === "eu_institution") return "EU_INSTITUTION";
-  const found = byCountry[org.country.toUpperCase()];
+  const found = jurisdictionOfCountry(org.country);
   if (!found) throw new UnsupportedJurisdictionError(org.country);
   return found;
 }

@@ -7,6 +7,7 @@ import {
   type organisations,
   type processors,
   type provenance,
+  rows,
   uuidArray,
 } from "@isoloir/db";
 import { type SQL, sql } from "drizzle-orm";
@@ -115,13 +116,11 @@ export async function loadContactsRows(
   alongside?: SQL,
 ): Promise<Map<string, ContactRows & { alongside: unknown }>> {
   if (contactIds.length === 0) return new Map();
-  const result = (await db.execute(rowsOfContacts(orgId, contactIds, alongside))) as unknown as {
-    rows: Record<string, unknown>[];
-  };
+  const found = await rows<Record<string, unknown>>(db, rowsOfContacts(orgId, contactIds, alongside));
   return new Map(
-    result.rows.map((row) => {
-      const rows = { ...fromRow(row), alongside: row.alongside ?? null };
-      return [rows.contact.id, rows];
+    found.map((row) => {
+      const loaded = { ...fromRow(row), alongside: row.alongside ?? null };
+      return [loaded.contact.id, loaded];
     }),
   );
 }

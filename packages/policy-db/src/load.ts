@@ -17,14 +17,12 @@ import type { ContactRows } from "./load-contacts";
 export async function loadOrgContactRows(db: Db, orgId: string): Promise<ContactRows[]> {
   const [org] = await db.select().from(organisations).where(eq(organisations.id, orgId));
   if (!org) return [];
-  const byOrg = <T extends { orgId: unknown }>(table: T) =>
-    eq((table as unknown as typeof contacts).orgId, orgId);
   const [people, origins, ledger, objectionRows, electionRows, settings, processorRows, suppressed] =
     await Promise.all([
-      db.select().from(contacts).where(byOrg(contacts)),
-      db.select().from(provenance).where(byOrg(provenance)),
-      db.select().from(consents).where(byOrg(consents)),
-      db.select().from(objections).where(byOrg(objections)),
+      db.select().from(contacts).where(eq(contacts.orgId, orgId)),
+      db.select().from(provenance).where(eq(provenance.orgId, orgId)),
+      db.select().from(consents).where(eq(consents.orgId, orgId)),
+      db.select().from(objections).where(eq(objections.orgId, orgId)),
       db.select().from(elections).where(eq(elections.orgId, orgId)),
       db.select().from(countrySettings).where(eq(countrySettings.orgId, orgId)),
       db.select().from(processors).where(eq(processors.orgId, orgId)),

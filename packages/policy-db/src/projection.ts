@@ -1,4 +1,4 @@
-import type { SourceKind } from "@isoloir/db";
+import type { Channel, SourceKind } from "@isoloir/db";
 import type { Jurisdiction } from "./jurisdiction";
 
 /** Jurisdiction time zones of the case format (docs/policy-cases.md): date-only values are calendar days there. */
@@ -78,12 +78,12 @@ export function strongestRow<T extends { id: string; source: SourceKind; collect
 
 export interface ObjectionRow {
   allChannels: boolean;
-  channels: string[];
+  channels: Channel[];
   at: Date;
 }
 
 /** Several objections fold into one: `all` if any is, else their channels; `at` is the earliest. */
-export function foldObjections(rows: ObjectionRow[]): { at: string; scope: "all" | string[] } | undefined {
+export function foldObjections(rows: ObjectionRow[]): { at: string; scope: "all" | Channel[] } | undefined {
   if (rows.length === 0) return undefined;
   const at = new Date(Math.min(...rows.map((r) => r.at.getTime()))).toISOString();
   if (rows.some((r) => r.allChannels)) return { at, scope: "all" };

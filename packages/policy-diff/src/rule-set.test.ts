@@ -5,7 +5,7 @@ import { exported, smsBan } from "./test-rules";
 describe("parseRuleSetExport", () => {
   it("accepts an export and keeps null (a ref without policies/) as null", () => {
     const set = exported([smsBan]);
-    expect(parseRuleSetExport(set, "HEAD")).toBe(set);
+    expect(parseRuleSetExport(set, "HEAD")).toEqual(set);
     expect(parseRuleSetExport(null, "HEAD")).toBeNull();
   });
 
@@ -16,6 +16,10 @@ describe("parseRuleSetExport", () => {
     expect(() => parseRuleSetExport({ ...exported([]), format: "isoloir-policy-set/9" }, "v1")).toThrow(
       /format "isoloir-policy-set\/9"/,
     );
-    expect(() => parseRuleSetExport({ ...exported([]), rules: [{}] }, "v1")).toThrow(/no list of rules/);
+    expect(() => parseRuleSetExport({ ...exported([]), rules: [{}] }, "v1")).toThrow(
+      /the rule set exported at v1 is not one this engine reads: rules\.0\.id: /,
+    );
+    const { semver: _semver, ...unversioned } = exported([smsBan]);
+    expect(() => parseRuleSetExport(unversioned, "v1")).toThrow(/semver: /);
   });
 });

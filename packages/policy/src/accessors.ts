@@ -3,11 +3,6 @@ import type { InstantFact, ListFact, ListFactTypes, ScalarFact, ScalarFactTypes 
 
 type Accessor<T> = (c: EvalContext) => T | undefined;
 
-const actionField =
-  <T>(pick: (a: Record<string, unknown>) => unknown): Accessor<T> =>
-  (c) =>
-    pick(c.facts.action as unknown as Record<string, unknown>) as T | undefined;
-
 /** How each scalar fact is read, with the case format's defaults (docs/policy-cases.md) for facts a case cannot carry. */
 export const scalarAccessors: { [K in ScalarFact]: Accessor<ScalarFactTypes[K]> } = {
   jurisdiction: (c) => c.facts.jurisdiction,
@@ -24,11 +19,12 @@ export const scalarAccessors: { [K in ScalarFact]: Accessor<ScalarFactTypes[K]> 
     c.facts.contact.vendorAttestation?.politicalReuseDisclosed,
   "contact.vendorAttestation.optOutOffered": (c) => c.facts.contact.vendorAttestation?.optOutOffered,
   "action.type": (c) => c.facts.action.type,
-  "action.channel": actionField((a) => a.channel),
-  "action.messageKind": actionField((a) => a.messageKind),
-  "action.provider": actionField((a) => a.provider),
-  "action.category": actionField((a) => a.category),
-  "action.targetPurpose": actionField((a) => a.targetPurpose),
+  // each action field is its own action type's; absent for the others
+  "action.channel": ({ facts: { action: a } }) => (a.type === "contact" ? a.channel : undefined),
+  "action.messageKind": ({ facts: { action: a } }) => (a.type === "contact" ? a.messageKind : undefined),
+  "action.provider": ({ facts: { action: a } }) => (a.type === "enrich" ? a.provider : undefined),
+  "action.category": ({ facts: { action: a } }) => (a.type === "record" ? a.category : undefined),
+  "action.targetPurpose": ({ facts: { action: a } }) => (a.type === "export" ? a.targetPurpose : undefined),
   "action.toThirdParty": (c) =>
     c.facts.action.type === "export" ? (c.facts.action.toThirdParty ?? false) : undefined,
   "processor.hostingRegion": (c) => c.processor()?.hostingRegion,

@@ -1,7 +1,8 @@
 import { canonicalJson } from "./canonical";
 import { explain, type Lang } from "./explain";
 import type { Rule } from "./rule";
-import { type RuleSetExport, sortRules } from "./version";
+import type { RuleSetExport } from "./rule-set-export";
+import { sortRules } from "./version";
 
 export interface RuleAdded {
   id: string;
@@ -31,15 +32,13 @@ export interface RuleSetDiff {
 type RuleSource = readonly Rule[] | RuleSetExport | null | undefined;
 
 const rulesOf = (source: RuleSource): Rule[] =>
-  !source ? [] : Array.isArray(source) ? [...source] : (source as RuleSetExport).rules;
+  !source ? [] : "rules" in source ? source.rules : [...source];
 
 function changedFields(before: Rule, after: Rule): string[] {
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return keys.filter(
-    (k) =>
-      canonicalJson((before as unknown as Record<string, unknown>)[k]) !==
-      canonicalJson((after as unknown as Record<string, unknown>)[k]),
-  );
+  const was = new Map<string, unknown>(Object.entries(before));
+  const is = new Map<string, unknown>(Object.entries(after));
+  const keys = [...new Set([...was.keys(), ...is.keys()])].sort();
+  return keys.filter((k) => canonicalJson(was.get(k)) !== canonicalJson(is.get(k)));
 }
 
 /**

@@ -115,6 +115,14 @@ export {
   type RuleInput,
   type Severity,
 } from "./rule";
+export {
+  ExportedRule,
+  type ExportedRuleMatchesEngine,
+  maxExportChars,
+  maxJsonDepth,
+  maxRules,
+  RuleSetExport,
+} from "./rule-set-export";
 export { sha256Hex } from "./sha256";
 export { dayNumber, isoDayOf, localDay, localInstant, offsetAt, shiftMonths } from "./time";
 export {
@@ -123,7 +131,6 @@ export {
   exportCanonicalJson,
   exportRuleSet,
   policySetVersion,
-  type RuleSetExport,
   sortRules,
 } from "./version";
 export {
@@ -140,6 +147,7 @@ export {
   consentScopes,
   contactClasses,
   controllerTypes,
+  countryAliases,
   countryOf,
   type DataCategory,
   type Decision,
@@ -148,6 +156,7 @@ export {
   type HostingRegion,
   hostingRegions,
   type Jurisdiction,
+  jurisdictionOfCountry,
   jurisdictions,
   type Mechanism,
   type MessageKind,

@@ -1,5 +1,6 @@
 import type { Node } from "./nodes";
 import type * as V from "./vocabulary";
+import { packs } from "./vocabulary";
 
 /** Catalogue basis tag: P primary text read, R regulator page, S secondary summary, K background knowledge. */
 export type Basis = "P" | "R" | "S" | "K";
@@ -66,7 +67,7 @@ export class RuleDefinitionError extends Error {
 /** Builds a rule: the pack is the id prefix; missing clause lists are empty. */
 export function defineRule(input: RuleInput): Rule {
   const prefix = input.id.split("-")[0] ?? "";
-  const pack = (["FR", "EU", "UK", "DE", "LU", "US", "ORG"] as const).find((p) => p === prefix);
+  const pack = packs.find((p) => p === prefix);
   if (!pack) throw new RuleDefinitionError(`${input.id}: the id prefix is not a pack`);
   if (input.actions.length === 0) throw new RuleDefinitionError(`${input.id}: no action types`);
   if (input.effect === "classification" && !input.classification) {

@@ -1,17 +1,9 @@
 import { canonicalJson } from "./canonical";
 import type { Rule } from "./rule";
+import type { RuleSetExport } from "./rule-set-export";
 import { sha256Hex } from "./sha256";
 
 export const EXPORT_FORMAT = "isoloir-policy-set/1";
-
-/** A rule set as exported: canonical JSON of this object is what `isoloir policy export` prints. */
-export interface RuleSetExport {
-  format: typeof EXPORT_FORMAT;
-  semver: string;
-  contentHash: string;
-  policySetVersion: string;
-  rules: Rule[];
-}
 
 export const sortRules = (rules: readonly Rule[]): Rule[] =>
   [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

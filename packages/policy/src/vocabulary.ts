@@ -218,10 +218,17 @@ export const scopeOfChannel: Record<Channel, ConsentScope | undefined> = {
   door_to_door: undefined,
 };
 
-/** "UK" is read as GB everywhere. */
+/** Country codes read as another everywhere: "UK" is GB (ISO 3166-1 has no UK). */
+export const countryAliases: Readonly<Record<string, string>> = { UK: "GB" };
+
+/** A country code upper-cased, its alias resolved ("uk" → GB): the one normalisation of a stated country. */
 export function normaliseCountry(code: string): string {
-  if (code === "UK") return "GB";
-  if (/^[A-Z]{2}$/.test(code)) return code;
-  const upper = code.toUpperCase();
-  return upper === "UK" ? "GB" : upper;
+  const upper = /^[A-Z]{2}$/.test(code) ? code : code.toUpperCase();
+  return countryAliases[upper] ?? upper;
+}
+
+/** The jurisdiction whose own country this is (GB or UK → UK); none for a country without a rule pack. */
+export function jurisdictionOfCountry(code: string): Jurisdiction | undefined {
+  const country = normaliseCountry(code);
+  return jurisdictions.find((j) => countryOf[j] === country);
 }

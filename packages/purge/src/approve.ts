@@ -11,7 +11,7 @@ import {
   parseInput,
 } from "./errors";
 import { type PurgeContext, requireCapability } from "./members";
-import type { PurgePlan } from "./plan";
+import { type PurgePlan, readPlan } from "./plan";
 import { getPlan } from "./plan-read";
 import { PlanHash } from "./scope";
 
@@ -65,7 +65,7 @@ export async function approvePlan(db: Db, ctx: PurgeContext, rawInput: ApproveIn
       target: `plan:${plan.id}`,
       details: { planId: plan.id, planHash: plan.planHash, fourEyes: org?.fourEyes !== false },
     });
-    return approved as PurgePlan;
+    return readPlan(approved);
   });
 }
 

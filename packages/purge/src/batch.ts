@@ -1,5 +1,6 @@
 import { type Db, rows } from "@isoloir/db";
 import { type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
 import { type QueueTables, scrubQueuedWork } from "./queued-work";
 
 /** One batch: the frozen targets with ordinals lo..hi. */
@@ -11,20 +12,28 @@ export interface BatchRange {
   batch: number;
 }
 
-export interface BatchTally {
-  targets: number;
-  deleted: number;
-  alreadyGone: number;
-  byReason: Record<string, { deleted: number; alreadyGone: number }>;
+const tally = z.number().int().min(0);
+
+/** What one batch did; the `purge.batch` audit entry carries it, and certificates are summed from it. */
+export const BatchTally = z.object({
+  targets: tally,
+  deleted: tally,
+  alreadyGone: tally,
+  byReason: z.record(z.string(), z.object({ deleted: tally, alreadyGone: tally })),
   /** rows deleted per table (a whole contact's dependents, then the contact) */
-  byTable: Record<string, number>;
+  byTable: z.record(z.string(), tally),
   /** contacts that stay, whose fields brought only by a deleted row were blanked */
-  contactsEdited: number;
-  suppressions: number;
-  queuedJobs: number;
+  contactsEdited: tally,
+  suppressions: tally,
+  queuedJobs: tally,
   /** SHA-256 over the batch's erasure digests */
-  digest: string;
-}
+  digest: z.string(),
+});
+export type BatchTally = z.infer<typeof BatchTally>;
+
+/** A `purge.batch` audit entry's details, as read back: the tally and the batch's number. */
+export const BatchEntryDetails = BatchTally.extend({ batch: z.number().int().min(1) });
+export type BatchEntryDetails = z.infer<typeof BatchEntryDetails>;
 
 /** A whole contact's dependent tables, as the schema has them today (the run reads the catalog itself). */
 export const dependentTables = [

@@ -1,7 +1,8 @@
 import { canonicalJson, verifyAuditChain } from "@isoloir/audit";
 import { auditLog, type Db, rows } from "@isoloir/db";
 import { and, eq, sql } from "drizzle-orm";
-import type { BatchTally } from "./batch";
+import { z } from "zod";
+import { BatchEntryDetails } from "./batch";
 import { Certificate, type CertificateBody, certificateHash, runEntries } from "./certificate";
 import { sha256 } from "./digest";
 import { BadCertificateError } from "./errors";
@@ -24,7 +25,7 @@ export function readCertificate(value: unknown): Certificate {
   const parsed = Certificate.safeParse(value);
   if (!parsed.success)
     throw new BadCertificateError(
-      parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`),
+      parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`),
     );
   return parsed.data;
 }
@@ -48,28 +49,43 @@ function signatureChecks(c: Certificate, installationKey: string | undefined): C
 
 type Entry = Awaited<ReturnType<typeof runEntries>>[number];
 
+/** A `purge.run_completed` entry's details, as read back. */
+const RunCompletedDetails = z.object({ planned: z.number(), deleted: z.number(), alreadyGone: z.number() });
+
+/** The batch entries' details, parsed; an entry that does not parse is named instead of summed. */
+function batchTallies(batches: Entry[]) {
+  const tallies = new Map<number, BatchEntryDetails>();
+  const malformed: string[] = [];
+  for (const b of batches) {
+    const parsed = BatchEntryDetails.safeParse(b.details);
+    if (parsed.success) tallies.set(b.seq, parsed.data);
+    else
+      malformed.push(
+        `audit entry ${b.seq}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      );
+  }
+  return { tallies, malformed };
+}
+
 function entryChecks(body: CertificateBody, entries: Entry[]): Check[] {
   const bySeq = new Map(entries.map((e) => [e.seq, e]));
   const same = (ref: { seq: number; hash: string }, action: string) =>
     bySeq.get(ref.seq)?.hash === ref.hash && bySeq.get(ref.seq)?.action === action;
   const batches = entries.filter((e) => e.action === "purge.batch");
+  const { tallies, malformed } = batchTallies(batches);
   const listed = body.audit.batches.every(
-    (b) =>
-      same(b, "purge.batch") &&
-      (bySeq.get(b.seq)?.details as { digest?: string } | undefined)?.digest === b.digest,
+    (b) => same(b, "purge.batch") && tallies.get(b.seq)?.digest === b.digest,
   );
   const sums = { deleted: 0, alreadyGone: 0 };
   const byTable: Record<string, number> = {};
-  for (const b of batches) {
-    const d = b.details as unknown as BatchTally;
+  for (const d of tallies.values()) {
     sums.deleted += d.deleted;
     sums.alreadyGone += d.alreadyGone;
-    for (const [table, n] of Object.entries(d.byTable ?? {})) byTable[table] = (byTable[table] ?? 0) + n;
+    for (const [table, n] of Object.entries(d.byTable)) byTable[table] = (byTable[table] ?? 0) + n;
   }
   const tablesMatch = canonicalJson(byTable) === canonicalJson(body.counts.byTable);
-  const completed = bySeq.get(body.audit.runCompleted.seq)?.details as
-    | { deleted?: number; alreadyGone?: number; planned?: number }
-    | undefined;
+  const completedEntry = RunCompletedDetails.safeParse(bySeq.get(body.audit.runCompleted.seq)?.details);
+  const completed = completedEntry.success ? completedEntry.data : undefined;
   const erasure = sha256(body.audit.batches.map((b) => b.digest).join("\n"));
   return [
     {
@@ -86,12 +102,16 @@ function entryChecks(body: CertificateBody, entries: Entry[]): Check[] {
     {
       name: "counts match the audit log",
       ok:
+        malformed.length === 0 &&
         tablesMatch &&
         sums.deleted === body.counts.deleted &&
         sums.alreadyGone === body.counts.alreadyGone &&
         completed?.deleted === body.counts.deleted &&
         completed?.planned === body.counts.planned,
-      detail: `deleted ${sums.deleted}, already gone ${sums.alreadyGone}`,
+      detail:
+        malformed.length > 0
+          ? `malformed batch entries: ${malformed.join(", ")}`
+          : `deleted ${sums.deleted}, already gone ${sums.alreadyGone}`,
     },
     {
       name: "deleted + already gone = planned",

@@ -114,6 +114,40 @@ describe.each(testDatabases())("purge certificate on $name", (target) => {
     );
   });
 
+  it("names a batch entry of the audit log that does not parse instead of summing it", async () => {
+    const [batch] = certificate.body.audit.batches;
+    await handle.db
+      .update(auditLog)
+      .set({ details: sql`jsonb_set(${auditLog.details}, '{alreadyGone}', '"none"')` })
+      .where(and(eq(auditLog.orgId, s.orgId), eq(auditLog.seq, batch?.seq ?? 0)));
+    const report = await verifyCertificate(handle.db, certificate, { installationPublicKey });
+    const counts = report.checks.find((c) => c.name === "counts match the audit log");
+    expect(counts).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining(`audit entry ${batch?.seq}: alreadyGone`),
+    });
+  });
+
+  it("refuses a certificate with a missing, wrongly typed or unknown field, naming it", async () => {
+    const { body } = copy();
+    const { id: _id, ...runWithoutId } = body.run;
+    const missing = { ...copy(), body: { ...body, run: runWithoutId } };
+    const typed = { ...copy(), body: { ...body, counts: { ...body.counts, deleted: "12" } } };
+    const extra = { ...copy(), body: { ...body, note: "added after signing" } };
+    const { signature: _signature, ...unsigned } = copy();
+    for (const [bad, field] of [
+      [missing, "body.run.id"],
+      [typed, "body.counts.deleted"],
+      [extra, 'body: Unrecognized key: "note"'],
+      [unsigned, "signature"],
+    ] as const) {
+      await expect(verifyCertificate(handle.db, bad)).rejects.toMatchObject({
+        code: "bad_certificate",
+        message: expect.stringContaining(field),
+      });
+    }
+  });
+
   it("refuses what is not a certificate", async () => {
     await expect(verifyCertificate(handle.db, { hello: "world" })).rejects.toMatchObject({
       code: "bad_certificate",

@@ -2,23 +2,26 @@ import { appendAudit, canonicalJson } from "@isoloir/audit";
 import { auditLog, type Db, organisations, purgeCertificates, purgePlans, purgeRuns } from "@isoloir/db";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { BatchTally } from "./batch";
+import { BatchEntryDetails, type BatchTally } from "./batch";
 import { sha256 } from "./digest";
-import { PlanNotFoundError, PlanStateError, parseInput } from "./errors";
+import { PlanNotFoundError, PlanStateError, parseInput, parseStored } from "./errors";
 import { memberPseudonym } from "./members";
-import type { PurgePlan } from "./plan";
+import { type PurgePlan, readPlan } from "./plan";
 import { keyFingerprint, publicKeyOf, signText } from "./signing";
 
 export const certificateFormat = "isoloir.purge-certificate.v1";
 
-const AuditRef = z.object({ seq: z.number().int(), hash: z.string() });
+const AuditRef = z.strictObject({ seq: z.number().int(), hash: z.string() });
 const Counter = z.record(z.string(), z.number());
 
-/** What a certificate says. No personal data: members appear as their audit pseudonyms. */
-export const CertificateBody = z.object({
+/**
+ * What a certificate says. No personal data: members appear as their audit pseudonyms. Every object is
+ * strict: a field the format does not have is refused by name, not dropped before the signature check.
+ */
+export const CertificateBody = z.strictObject({
   format: z.literal(certificateFormat),
-  organisation: z.object({ id: z.uuid(), name: z.string(), country: z.string() }),
-  plan: z.object({
+  organisation: z.strictObject({ id: z.uuid(), name: z.string(), country: z.string() }),
+  plan: z.strictObject({
     id: z.uuid(),
     hash: z.string(),
     policyVersion: z.string(),
@@ -33,20 +36,20 @@ export const CertificateBody = z.object({
     approvedBy: z.string(),
     approvedAt: z.string(),
   }),
-  run: z.object({
+  run: z.strictObject({
     id: z.uuid(),
     runBy: z.string(),
     startedAt: z.string(),
     finishedAt: z.string(),
     batches: z.number(),
   }),
-  counts: z.object({
+  counts: z.strictObject({
     planned: z.number(),
     deleted: z.number(),
     alreadyGone: z.number(),
     byReason: z.record(
       z.string(),
-      z.object({ planned: z.number(), deleted: z.number(), alreadyGone: z.number() }),
+      z.strictObject({ planned: z.number(), deleted: z.number(), alreadyGone: z.number() }),
     ),
     byRule: Counter,
     byTable: Counter,
@@ -56,7 +59,7 @@ export const CertificateBody = z.object({
     queuedJobs: z.number(),
     needsHuman: z.number(),
   }),
-  audit: z.object({
+  audit: z.strictObject({
     runStarted: AuditRef,
     batches: z.array(AuditRef.extend({ batch: z.number(), digest: z.string(), targets: z.number() })),
     runCompleted: AuditRef,
@@ -67,7 +70,7 @@ export const CertificateBody = z.object({
 });
 export type CertificateBody = z.infer<typeof CertificateBody>;
 
-export const Certificate = z.object({
+export const Certificate = z.strictObject({
   body: CertificateBody,
   /** Ed25519 over canonicalJson(body), base64 */
   signature: z.string(),
@@ -156,7 +159,13 @@ async function buildBody(
   const completed = entries.find((e) => e.action === "purge.run_completed");
   if (!started || !completed)
     throw new PlanStateError(plan.id, "without a completed run in the audit log", "a certificate needs one");
-  const batches = entries.filter((e) => e.action === "purge.batch");
+  const batches = entries
+    .filter((e) => e.action === "purge.batch")
+    .map((e) => ({
+      seq: e.seq,
+      hash: e.hash,
+      details: parseStored(BatchEntryDetails, e.details, `audit entry ${e.seq} (purge.batch)`),
+    }));
   const who = (id: string | null) => (id ? memberPseudonym(hmacKey, plan.orgId, id) : "");
   return {
     format: certificateFormat,
@@ -171,16 +180,19 @@ async function buildBody(
     },
     counts: sumBatches(
       plan,
-      batches.map((b) => b.details as unknown as BatchTally),
+      batches.map((b) => b.details),
     ),
     audit: {
       runStarted: { seq: started.seq, hash: started.hash },
-      batches: batches.map((b) => {
-        const d = b.details as unknown as BatchTally & { batch: number };
-        return { seq: b.seq, hash: b.hash, batch: d.batch, digest: d.digest, targets: d.targets };
-      }),
+      batches: batches.map(({ seq, hash, details: d }) => ({
+        seq,
+        hash,
+        batch: d.batch,
+        digest: d.digest,
+        targets: d.targets,
+      })),
       runCompleted: { seq: completed.seq, hash: completed.hash },
-      erasureDigest: sha256(batches.map((b) => String((b.details as { digest?: string }).digest)).join("\n")),
+      erasureDigest: sha256(batches.map((b) => b.details.digest).join("\n")),
     },
     issuedAt: new Date().toISOString(),
   };
@@ -209,7 +221,7 @@ export async function issueCertificate(
       and(eq(purgeRuns.orgId, ctx.orgId), eq(purgeRuns.planId, planId), eq(purgeRuns.state, "completed")),
     );
   if (!run) throw new PlanStateError(planId, plan.state, "only a completed plan has a certificate");
-  const body = await buildBody(db, ctx.hmacKey, plan as PurgePlan, run);
+  const body = await buildBody(db, ctx.hmacKey, readPlan(plan), run);
   const publicKey = publicKeyOf(ctx.signingKey);
   const certificate: Certificate = {
     body,
@@ -224,7 +236,7 @@ export async function issueCertificate(
         orgId: ctx.orgId,
         planId,
         runId: run.id,
-        body: body as unknown as Record<string, unknown>,
+        body,
         signature: certificate.signature,
         publicKey,
         keyFingerprint: certificate.keyFingerprint,

@@ -106,6 +106,30 @@ export class BadCertificateError extends PurgeError {
   }
 }
 
+/**
+ * A stored record (a plan's counts, a certificate, an audit entry) that does not parse: the database is
+ * wrong, not the caller — so no PurgeError (the API answers it as an internal error). Names the fields.
+ */
+export class StoredRecordError extends Error {
+  constructor(
+    readonly record: string,
+    readonly issues: { path: string; message: string }[],
+  ) {
+    super(`${record} is malformed: ${issues.map((i) => `${i.path || "(root)"}: ${i.message}`).join("; ")}`);
+    this.name = "StoredRecordError";
+  }
+}
+
+const issuesOf = (error: z.ZodError) =>
+  error.issues.slice(0, 5).map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+
+/** Parses a stored value with its zod schema; a malformed one is a StoredRecordError naming the field. */
+export function parseStored<S extends z.ZodType>(schema: S, value: unknown, record: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new StoredRecordError(record, issuesOf(parsed.error));
+}
+
 /** Parses with a zod schema, turning its issues into an InvalidPurgeInputError. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);

@@ -6,7 +6,7 @@ export {
   FourEyesInput,
   setFourEyes,
 } from "./approve";
-export { type BatchTally, dependentTables } from "./batch";
+export { BatchEntryDetails, BatchTally, dependentTables } from "./batch";
 export {
   Certificate,
   CertificateBody,
@@ -32,6 +32,7 @@ export {
   type PurgeErrorCode,
   PurgeForbiddenError,
   purgeErrorCodes,
+  StoredRecordError,
 } from "./errors";
 export {
   PURGE_QUEUE,
@@ -42,9 +43,18 @@ export {
   startPurgeWorker,
 } from "./job";
 export { memberPseudonym, PurgeContext, systemPlanner } from "./members";
-export { PlanInput, type PurgePlan, planPurge } from "./plan";
-export { getPlan, latestRun, listPlans, needsHuman, PlanRef, planDocument } from "./plan-read";
-export type { PlanCounts } from "./plan-sql";
+export { PlanInput, type PurgePlan, planPurge, readPlan } from "./plan";
+export {
+  getPlan,
+  latestRun,
+  listPlans,
+  needsHuman,
+  PlanFileRef,
+  PlanRef,
+  planDocument,
+  planFormat,
+} from "./plan-read";
+export { PlanCounts, PlanSample } from "./plan-sql";
 export { enrichmentQueue } from "./queued-work";
 export {
   importRulesNotReasons,

@@ -2,7 +2,7 @@ import { type Db, purgePlans, purgeReviews, purgeRuns } from "@isoloir/db";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { PlanNotFoundError, parseInput } from "./errors";
-import type { PurgePlan } from "./plan";
+import { type PurgePlan, readPlan } from "./plan";
 
 export const PlanRef = z.object({ orgId: z.uuid(), planId: z.uuid() });
 export type PlanRef = z.infer<typeof PlanRef>;
@@ -14,7 +14,7 @@ export async function getPlan(db: Db, rawRef: PlanRef): Promise<PurgePlan> {
     .from(purgePlans)
     .where(and(eq(purgePlans.orgId, ref.orgId), eq(purgePlans.id, ref.planId)));
   if (!plan) throw new PlanNotFoundError(ref.planId);
-  return plan as PurgePlan;
+  return readPlan(plan);
 }
 
 /** The organisation's plans, newest first. */
@@ -29,7 +29,7 @@ export async function listPlans(db: Db, input: { orgId: string; limit?: number }
     .where(eq(purgePlans.orgId, orgId))
     .orderBy(desc(purgePlans.plannedAt))
     .limit(limit);
-  return list as PurgePlan[];
+  return list.map(readPlan);
 }
 
 /** The plan's latest run (a stopped one, or the live or completed one), if any. */
@@ -59,10 +59,20 @@ export async function needsHuman(db: Db, rawRef: PlanRef & { limit?: number }) {
     .limit(ref.limit);
 }
 
+export const planFormat = "isoloir.purge-plan.v1";
+
+/** What a command reads back from a plan file `purge plan --out` wrote: which plan, and the hash reviewed. */
+export const PlanFileRef = z.object({
+  format: z.literal(planFormat),
+  planId: z.uuid(),
+  planHash: z.string().optional(),
+});
+export type PlanFileRef = z.infer<typeof PlanFileRef>;
+
 /** The plan as `purge plan --out` writes it: no personal data, only counts, pseudonymised samples and the hash. */
 export function planDocument(plan: PurgePlan) {
   return {
-    format: "isoloir.purge-plan.v1",
+    format: planFormat,
     planId: plan.id,
     planHash: plan.planHash,
     state: plan.state,

@@ -1,25 +1,40 @@
 import { type Db, rows } from "@isoloir/db";
 import { type SQL, sql } from "drizzle-orm";
-import { type ReasonKey, reasonKeys } from "./reasons";
+import { z } from "zod";
+import { ReasonKey, reasonKeys } from "./reasons";
 import type { RowFlags } from "./row-flags";
 
 // The SQL of planning. Ids never pass through Node: the decided rows land in a temporary table, and
 // the frozen targets are written from it with INSERT … SELECT.
 
-export interface PlanCounts {
+const count = z.number().int().min(0);
+const Tally = z.record(z.string(), count);
+
+/** A plan's counts, as stored in `purge_plans.counts` (and read back through this schema). */
+export const PlanCounts = z.object({
   /** frozen targets: whole contacts plus single rows of contacts that stay */
-  targets: number;
+  targets: count,
   /** distinct contacts touched */
-  people: number;
-  wholeContacts: number;
+  people: count,
+  wholeContacts: count,
   /** provenance rows that go, those of whole contacts included */
-  rows: number;
+  rows: count,
   /** each target under its first reason (fixed order) */
-  byReason: Partial<Record<ReasonKey, { targets: number; wholeContacts: number; singleRows: number }>>;
+  byReason: z.partialRecord(ReasonKey, z.object({ targets: count, wholeContacts: count, singleRows: count })),
   /** targets per rule id (a target counted under each rule that takes it) */
-  byRule: Record<string, number>;
-  needsHuman: { rows: number; people: number; byRule: Record<string, number> };
-}
+  byRule: Tally,
+  needsHuman: z.object({ rows: count, people: count, byRule: Tally }),
+});
+export type PlanCounts = z.infer<typeof PlanCounts>;
+
+/** One sample of a plan, as stored in `purge_plans.samples`: a pseudonym, never a contact id. */
+export const PlanSample = z.object({
+  reason: z.string(),
+  kind: z.string(),
+  contact: z.string(),
+  ruleIds: z.array(z.string()),
+});
+export type PlanSample = z.infer<typeof PlanSample>;
 
 const reasonOrder = sql`array[${sql.join(
   reasonKeys.map((k) => sql`${k}`),

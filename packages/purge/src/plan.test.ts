@@ -2,8 +2,9 @@ import { auditLog, type DbHandle, purgePlans, rows } from "@isoloir/db";
 import { testDatabases } from "@isoloir/db/testing";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { StoredRecordError } from "./errors";
 import { planPurge } from "./plan";
-import { needsHuman, planDocument } from "./plan-read";
+import { getPlan, listPlans, needsHuman, planDocument } from "./plan-read";
 import { reasonKeys } from "./reasons";
 import { ctxOf, fingerprint, frozenTargets, purgeScenario, type Scenario, scenarioAt } from "./test-scenario";
 
@@ -123,9 +124,7 @@ describe.each(testDatabases())("purge plan on $name", (target) => {
     const text = JSON.stringify(planDocument(p));
     expect(text).not.toMatch(/@purge\.example|Kind-|P\d+"/);
     for (const id of scenario.kinds.keys()) expect(text).not.toContain(id);
-    expect((p.samples as { contact: string }[]).every((s) => /^contact:[0-9a-f]{16}$/.test(s.contact))).toBe(
-      true,
-    );
+    expect(p.samples.every((s) => /^contact:[0-9a-f]{16}$/.test(s.contact))).toBe(true);
   });
 
   it("refuses a member without the capability, and bad input with the field named", async () => {
@@ -139,5 +138,24 @@ describe.each(testDatabases())("purge plan on $name", (target) => {
     ).rejects.toMatchObject({ code: "invalid_input" });
     const count = await handle.db.$count(purgePlans, eq(purgePlans.orgId, scenario.orgId));
     expect(count).toBeGreaterThan(0);
+  });
+
+  it("refuses a stored plan whose counts or samples are malformed, naming the field", async () => {
+    const p = await plan({ reasons: ["retention"] });
+    const ref = { orgId: scenario.orgId, planId: p.id };
+    await handle.db
+      .update(purgePlans)
+      .set({ counts: sql`jsonb_set(${purgePlans.counts}, '{needsHuman,rows}', '"many"')` })
+      .where(eq(purgePlans.id, p.id));
+    await expect(getPlan(handle.db, ref)).rejects.toThrow(StoredRecordError);
+    await expect(getPlan(handle.db, ref)).rejects.toThrow(/counts\).*needsHuman\.rows/);
+    await expect(listPlans(handle.db, { orgId: scenario.orgId })).rejects.toThrow(/needsHuman\.rows/);
+    await handle.db
+      .update(purgePlans)
+      .set({ counts: p.counts, samples: [{ reason: "retention", kind: "contact" }] })
+      .where(eq(purgePlans.id, p.id));
+    await expect(getPlan(handle.db, ref)).rejects.toThrow(/samples\).*0\.contact/);
+    await handle.db.update(purgePlans).set({ samples: p.samples }).where(eq(purgePlans.id, p.id));
+    expect((await getPlan(handle.db, ref)).counts).toEqual(p.counts);
   });
 });

@@ -5,7 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { sha256 } from "./digest";
 import { engineConditions } from "./engine-conditions";
-import { parseInput } from "./errors";
+import { parseInput, parseStored } from "./errors";
 import { memberPseudonym, type PurgeContext, requireCapability } from "./members";
 import {
   countPlan,
@@ -13,7 +13,8 @@ import {
   hashTargets,
   insertReviews,
   insertTargets,
-  type PlanCounts,
+  PlanCounts,
+  PlanSample,
   sampleRows,
 } from "./plan-sql";
 import { orderReasons, ReasonKey } from "./reasons";
@@ -34,7 +35,20 @@ export const PlanInput = z
   .strict();
 export type PlanInput = z.input<typeof PlanInput>;
 
-export type PurgePlan = typeof purgePlans.$inferSelect & { counts: PlanCounts };
+type PlanRow = typeof purgePlans.$inferSelect;
+
+/** A stored plan, its counts and samples parsed (the columns are jsonb). */
+export type PurgePlan = Omit<PlanRow, "counts" | "samples"> & { counts: PlanCounts; samples: PlanSample[] };
+
+/** Reads a stored plan row: its counts and samples through their schemas; a malformed one names the field. */
+export function readPlan(row: PlanRow): PurgePlan {
+  const record = `stored purge plan ${row.id}`;
+  return {
+    ...row,
+    counts: parseStored(PlanCounts, row.counts, `${record} (counts)`),
+    samples: parseStored(PlanSample.array(), row.samples, `${record} (samples)`),
+  };
+}
 
 export interface PlanSpec {
   orgId: string;
@@ -117,12 +131,12 @@ async function writePlan(
       ...s,
       contact: pseudonym(hmacKey, spec.orgId, "contact", contactId),
     }));
-    const header = planHeader({ ...row, counts: counts as unknown as Record<string, unknown> });
+    const header = planHeader({ ...row, counts });
     const hash = planHash(header, await hashTargets(tx, spec.orgId, row.id));
     await tx.execute(sql`drop table purge_plan_rows`);
     const [done] = await tx
       .update(purgePlans)
-      .set({ counts: counts as unknown as Record<string, unknown>, samples, planHash: hash })
+      .set({ counts, samples, planHash: hash })
       .where(and(eq(purgePlans.orgId, spec.orgId), eq(purgePlans.id, row.id)))
       .returning();
     await appendAudit(tx, {
@@ -132,7 +146,8 @@ async function writePlan(
       target: `plan:${row.id}`,
       details: { ...header, planHash: hash, counts: summary(counts) },
     });
-    return (done ?? row) as PurgePlan;
+    if (!done) throw new Error("update purge plan returned nothing");
+    return readPlan(done);
   });
 }
 

@@ -5,7 +5,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { expireIfDue } from "./approve";
 import { PlanMismatchError, PlanNotFoundError, PlanStateError } from "./errors";
 import type { PurgeContext } from "./members";
-import type { PurgePlan } from "./plan";
+import { type PurgePlan, readPlan } from "./plan";
 
 // A run's life outside its batches: opened (or found again after a crash), completed, or stopped.
 
@@ -23,7 +23,7 @@ export async function planOf(db: Db, orgId: string, planId: string): Promise<Pur
     .from(purgePlans)
     .where(and(eq(purgePlans.orgId, orgId), eq(purgePlans.id, planId)));
   if (!plan) throw new PlanNotFoundError(planId);
-  return plan as PurgePlan;
+  return readPlan(plan);
 }
 
 /** The plan's live or completed run (to resume after a crash), or a new one for an approved plan. */

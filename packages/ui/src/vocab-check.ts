@@ -1,5 +1,6 @@
-// Type-level check that ui's copies of the vocabularies are exactly @isoloir/db's (type-only import:
-// nothing from the server side reaches a bundle). A drift fails `tsc -p packages/ui`.
+// Type-level check that ui's vocabularies (the engine's lists, and its own copies of the database's
+// collector kinds and legal bases) are exactly @isoloir/db's (type-only import: nothing from the server
+// side reaches a bundle). A drift fails `tsc -p packages/ui`.
 import type * as db from "@isoloir/db";
 import type * as ui from "./vocab";
 

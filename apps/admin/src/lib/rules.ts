@@ -1,16 +1,14 @@
+import { type Jurisdiction, jurisdictions } from "@isoloir/policy/vocabulary";
 import { currentLanguage } from "@isoloir/ui";
 import { useTranslation } from "react-i18next";
 
-/** The jurisdictions a rule set is read under (policy-cases README, "Rule packs"). */
-export const jurisdictions = ["FR", "EU_INSTITUTION", "UK", "DE", "LU", "US"] as const;
-export type Jurisdiction = (typeof jurisdictions)[number];
+/** The jurisdictions a rule set is read under: the engine's list. */
+export { type Jurisdiction, jurisdictions };
 
 export const isJurisdiction = (value: string | null): value is Jurisdiction =>
   value !== null && (jurisdictions as readonly string[]).includes(value);
 
-/** Catalogue basis tags; only P (the primary text was read) needs no second look. */
-export const bases = ["P", "R", "S", "K"] as const;
-export type Basis = (typeof bases)[number];
+/** Catalogue basis tags (P, R, S, K); only P (the primary text was read) needs no second look. */
 export const needsPrimaryCheck = (basis: string): boolean => basis !== "P";
 
 export const severityColor: Record<string, string> = {

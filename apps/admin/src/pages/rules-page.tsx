@@ -1,3 +1,4 @@
+import { packsOf } from "@isoloir/policy/vocabulary";
 import { PageHeader, QueryState, useCan, useTRPC } from "@isoloir/ui";
 import {
   Anchor,
@@ -17,15 +18,6 @@ import { Link, useSearchParams } from "react-router";
 import { BasisBadges, EffectBadge, SeverityBadge } from "../components/rule-badges";
 import { isJurisdiction, jurisdictions, useRuleLanguage } from "../lib/rules";
 import type { RuleRow } from "../lib/types";
-
-const packsOf: Record<string, string> = {
-  FR: "FR + EU + ORG",
-  DE: "DE + EU + ORG",
-  LU: "LU + EU + ORG",
-  EU_INSTITUTION: "EU + ORG",
-  UK: "UK + ORG",
-  US: "US + ORG",
-};
 
 function matches(rule: RuleRow, query: string): boolean {
   const needle = query.trim().toLocaleLowerCase();
@@ -145,7 +137,7 @@ export function RulesPage() {
         </ScrollArea>
         {jurisdiction !== "all" && (
           <Text size="xs" c="dimmed">
-            {t("rules.packsNote", { packs: packsOf[jurisdiction] })}
+            {t("rules.packsNote", { packs: packsOf[jurisdiction].join(" + ") })}
           </Text>
         )}
       </Stack>

@@ -12,13 +12,6 @@ import {
   reasons,
 } from "@isoloir/purge";
 
-export interface PlanSample {
-  reason: string;
-  kind: string;
-  contact: string;
-  ruleIds: string[];
-}
-
 /** Who is asking: enough to say whether they may approve, and to pseudonymise. */
 export interface Viewer {
   orgId: string;
@@ -79,7 +72,7 @@ export async function planView(db: Db, plan: PurgePlan, viewer: Viewer) {
   return {
     ...planDocument(plan),
     /** a few targets per reason and a few "needs a human" rows, as contact pseudonyms */
-    samples: plan.samples as PlanSample[],
+    samples: plan.samples,
     plannedBy: who(viewer, plan.plannedBy),
     approvedBy: who(viewer, plan.approvedBy),
     approvedAt: plan.approvedAt?.toISOString() ?? null,

@@ -7,11 +7,10 @@ import {
   rulesForJurisdiction,
   semver,
 } from "@isoloir/policies";
-import { diffRuleSets, explain, jurisdictions, type Lang, type Rule } from "@isoloir/policy";
+import { diffRuleSets, explain, jurisdictions, type Lang, type Rule, RuleSetExport } from "@isoloir/policy";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { caseCounts, casesOfRule } from "../rule-cases";
-import { RuleSetExport } from "../rule-set-export";
 import { capable, router } from "../trpc";
 
 const Language = z.enum(["fr", "en"]);

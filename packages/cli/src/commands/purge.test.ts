@@ -78,6 +78,24 @@ describe("isoloir purge", { timeout: 300_000 }, () => {
     expect(bad.stdout).toMatch(/✗ signature/);
     writeFileSync(join(temp, "junk.json"), "{}");
     expect(isoloir("purge", "verify", "junk.json").code).toBe(2);
+    const certificate = () =>
+      JSON.parse(readFileSync(join(temp, "purge-certificate.json"), "utf8")) as {
+        body: { run: { id?: string }; counts: { deleted: unknown } };
+      };
+    const missing = certificate();
+    delete missing.body.run.id;
+    writeFileSync(join(temp, "missing.json"), JSON.stringify(missing));
+    const typed = certificate();
+    typed.body.counts.deleted = "12";
+    writeFileSync(join(temp, "typed.json"), JSON.stringify(typed));
+    for (const [file, field] of [
+      ["missing.json", "body.run.id"],
+      ["typed.json", "body.counts.deleted"],
+    ] as const) {
+      const refused = isoloir("purge", "verify", file);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`${file}: not a purge certificate: ${field}`);
+    }
   });
 
   it("names a wrong reason, a plan that is not a plan file, and a member without the role, exiting 2", () => {
@@ -86,7 +104,7 @@ describe("isoloir purge", { timeout: 300_000 }, () => {
     expect(reason.stderr).toMatch(/unknown reason because; choose from all, objected_all/);
     writeFileSync(join(temp, "not-a-plan.json"), "{}");
     expect(isoloir("purge", "run", "not-a-plan.json", "--as", "admin@demo.isoloir.test").stderr).toMatch(
-      /is not a plan file/,
+      /is not a plan file \(format: .*\)/,
     );
     expect(isoloir("purge", "plan", "--reason", "all", "--as", "staff@demo.isoloir.test").code).toBe(2);
   });

@@ -12,6 +12,7 @@ import {
 import { elections } from "./elections";
 import { collectorKindEnum, legalBasisEnum, sourceKindEnum } from "./enums";
 import { at, createdAt, tenantColumns } from "./tenant";
+import type { DataCategory } from "./vocab";
 
 export const contacts = pgTable(
   "contacts",
@@ -58,7 +59,8 @@ export const provenance = pgTable(
     contactId: uuid().notNull(),
     /** the contact fields this origin brought */
     fields: text().array().notNull(),
-    dataCategories: text().array().notNull().default(["identity", "contact"]),
+    /** text[] in SQL; written only through the vocabulary's closed list */
+    dataCategories: text().array().$type<DataCategory[]>().notNull().default(["identity", "contact"]),
     source: sourceKindEnum().notNull(),
     collectorKind: collectorKindEnum().notNull(),
     /** user id, form id, import id or provider name */

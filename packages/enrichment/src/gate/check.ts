@@ -1,6 +1,6 @@
 import type { Db } from "@isoloir/db";
 import { policy as currentPolicy } from "@isoloir/policies";
-import { type CompiledPolicy, classifierOf, type DecisionResult, type EngineFacts } from "@isoloir/policy";
+import { type CompiledPolicy, classifierOf, type DecisionResult } from "@isoloir/policy";
 import { loadContactsRows, projectFacts, validConsentSql } from "@isoloir/policy-db";
 import { sql } from "drizzle-orm";
 import type { Network } from "../providers/types";
@@ -83,7 +83,7 @@ export async function checkGates(
       ? projectFacts(rows, { type: "enrich", provider: ref.provider }, at, classOf)
       : [];
     if (!rows || !projected) return refused("contact_gone", null);
-    const decision = rules.evaluate(projected.facts as unknown as EngineFacts);
+    const decision = rules.evaluate(projected.facts);
     if (decision.decision !== "allow") return refused("policy", decision);
     const consentId = rows.alongside as string | null;
     if (!consentId) return refused("no_live_consent", decision);

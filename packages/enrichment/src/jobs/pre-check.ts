@@ -1,4 +1,4 @@
-import { type Db, uuidArray } from "@isoloir/db";
+import { type Db, rows, uuidArray } from "@isoloir/db";
 import { sql } from "drizzle-orm";
 import type { Network } from "../providers/types";
 
@@ -22,10 +22,12 @@ export async function lookupPreChecks(
 ): Promise<Map<string, PreCheck>> {
   if (input.contactIds.length === 0) return new Map();
   const since = new Date(now.getTime() - ttlMs).toISOString();
-  const result = await db.execute(sql`select c.id::text as id, c.email,
+  const found = await rows<{ id: string; email: string | null; fresh: boolean }>(
+    db,
+    sql`select c.id::text as id, c.email,
       exists (select 1 from enrichments e where e.org_id = c.org_id and e.contact_id = c.id
         and e.provider = ${input.provider} and e.fetched_at > ${since}::timestamptz) as fresh
-    from contacts c where c.org_id = ${input.orgId}::uuid and c.id = any(${uuidArray(input.contactIds)})`);
-  const rows = (result as unknown as { rows: { id: string; email: string | null; fresh: boolean }[] }).rows;
-  return new Map(rows.map((r) => [r.id, { email: r.email, fresh: r.fresh === true }]));
+    from contacts c where c.org_id = ${input.orgId}::uuid and c.id = any(${uuidArray(input.contactIds)})`,
+  );
+  return new Map(found.map((r) => [r.id, { email: r.email, fresh: r.fresh === true }]));
 }

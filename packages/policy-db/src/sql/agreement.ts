@@ -1,5 +1,5 @@
 import type { Db } from "@isoloir/db";
-import { type CompiledPolicy, classifierOf, type EngineFacts } from "@isoloir/policy";
+import { type CompiledPolicy, classifierOf } from "@isoloir/policy";
 import { type FactsAction, projectFacts } from "../facts-for";
 import { loadOrgContactRows } from "../load";
 import type { Translators } from "./compile-node";
@@ -55,7 +55,7 @@ export async function compareOrganisation(
       for (const rows of people) {
         for (const projected of projectFacts(rows, action, at, classOf)) {
           const key = `${rows.contact.id}/${projected.provenanceId ?? ""}`;
-          const result = policy.evaluate(projected.facts as unknown as EngineFacts);
+          const result = policy.evaluate(projected.facts);
           inMemory.set(key, result.decision);
           facts.set(key, projected.facts);
           out.counts[result.decision] += 1;

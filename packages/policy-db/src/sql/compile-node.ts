@@ -15,9 +15,17 @@ import {
 } from "./terms";
 import { compareInstants, roundWindow, sqlOp } from "./time";
 
+type NodeOf<K extends NodeKind> = Extract<Node, { kind: K }>;
+
 /** One node kind's translation; tests swap one for a wrong one to prove the agreement test bites. */
-export type NodeTranslator = (node: Node, s: Scope, recurse: (n: Node) => Cond) => Cond;
-export type Translators = Partial<Record<NodeKind, NodeTranslator>>;
+export type NodeTranslator<K extends NodeKind = NodeKind> = (
+  node: NodeOf<K>,
+  s: Scope,
+  recurse: (n: Node) => Cond,
+) => Cond;
+/** Every node kind's translation, each typed for its own kind: the exhaustive case analysis. */
+export type TranslatorMap = { [K in NodeKind]: NodeTranslator<K> };
+export type Translators = Partial<TranslatorMap>;
 
 function equals(v: Val, value: unknown): Cond {
   if (v.known) return v.value === value;
@@ -64,44 +72,37 @@ function objection(s: Scope, covers: "action-channel" | "all"): Cond {
     from ${ofContact(sql`objections`, sql`o`)}), false)`;
 }
 
-export const defaultTranslators: Record<NodeKind, NodeTranslator> = {
-  and: (n, _s, r) => allOf((n as Extract<Node, { kind: "and" }>).nodes.map(r)),
-  or: (n, _s, r) => anyOf((n as Extract<Node, { kind: "or" }>).nodes.map(r)),
-  not: (n, _s, r) => negate(r((n as Extract<Node, { kind: "not" }>).node)),
-  const: (n) => (n as Extract<Node, { kind: "const" }>).value,
-  eq: (n, s) => {
-    const { fact, value } = n as Extract<Node, { kind: "eq" }>;
-    return equals(scalarFacts[fact](s), value);
-  },
-  in: (n, s) => {
-    const { fact, values } = n as Extract<Node, { kind: "in" }>;
-    return oneOf(scalarFacts[fact](s), values);
-  },
-  has: (n, s) => {
-    const { fact, values } = n as Extract<Node, { kind: "has" }>;
-    return hasCategory(s, fact, values);
-  },
-  cmp: (n, s) => {
-    const { fact, op, value } = n as Extract<Node, { kind: "cmp" }>;
-    return compare(scalarFacts[fact](s), op, value);
-  },
-  exists: (n, s) => presence(s, (n as Extract<Node, { kind: "exists" }>).fact),
-  time: (n, s) => {
-    const { left, op, right } = n as Extract<Node, { kind: "time" }>;
-    return compareInstants(s, left, op, right);
-  },
-  roundWindow: (n, s) => {
-    const { from, to } = n as Extract<Node, { kind: "roundWindow" }>;
-    return roundWindow(s, from, to);
-  },
-  consent: (n, s) => consent(s, n as Extract<Node, { kind: "consent" }>),
-  objection: (n, s) => objection(s, (n as Extract<Node, { kind: "objection" }>).covers),
+export const defaultTranslators: TranslatorMap = {
+  and: (n, _s, r) => allOf(n.nodes.map(r)),
+  or: (n, _s, r) => anyOf(n.nodes.map(r)),
+  not: (n, _s, r) => negate(r(n.node)),
+  const: (n) => n.value,
+  eq: (n, s) => equals(scalarFacts[n.fact](s), n.value),
+  in: (n, s) => oneOf(scalarFacts[n.fact](s), n.values),
+  has: (n, s) => hasCategory(s, n.fact, n.values),
+  cmp: (n, s) => compare(scalarFacts[n.fact](s), n.op, n.value),
+  exists: (n, s) => presence(s, n.fact),
+  time: (n, s) => compareInstants(s, n.left, n.op, n.right),
+  roundWindow: (n, s) => roundWindow(s, n.from, n.to),
+  consent: (n, s) => consent(s, n),
+  objection: (n, s) => objection(s, n.covers),
   enrichmentSwitch: (_n, s) => inCountries(s, switchedOnCountries(s.org.enrichment)),
 };
+
+/** One node through its kind's translator (the override, else the default); K ties the node to it. */
+function translate<K extends NodeKind>(
+  node: NodeOf<K> & { kind: K },
+  translators: Translators,
+  s: Scope,
+  recurse: (n: Node) => Cond,
+): Cond {
+  const translator: NodeTranslator<K> = translators[node.kind] ?? defaultTranslators[node.kind];
+  return translator(node, s, recurse);
+}
 
 /** A predicate tree as a condition over one row of the projection. */
 export function compileNodeToSql(node: Node, s: Scope, overrides: Translators = {}): Cond {
   // the Record over NodeKind is the exhaustive case analysis; it runs once per query, not per row
-  const recurse = (n: Node): Cond => (overrides[n.kind] ?? defaultTranslators[n.kind])(n, s, recurse);
+  const recurse = (n: Node): Cond => translate(n, overrides, s, recurse);
   return recurse(node);
 }

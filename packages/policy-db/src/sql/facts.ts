@@ -8,9 +8,6 @@ import { type Cond, column, type Inst, known, knownInst, sqlInst, textList, type
 // import/retain. Facts a stored contact cannot carry take the case format's defaults
 // (docs/policy-cases.md, "Facts a case cannot state").
 
-const actionField = (s: Scope, key: string): Val =>
-  known((s.action as unknown as Record<string, unknown>)[key]);
-
 const electionField = (s: Scope, pick: (e: NonNullable<Scope["election"]>) => unknown, perRow: Val): Val =>
   s.perRow ? perRow : known(s.election ? pick(s.election) : undefined);
 
@@ -43,10 +40,11 @@ export const scalarFacts: { [K in ScalarFact]: (s: Scope) => Val } = {
       "bool",
     ),
   "action.type": (s) => known(s.action.type),
-  "action.channel": (s) => actionField(s, "channel"),
-  "action.messageKind": (s) => actionField(s, "messageKind"),
-  "action.provider": (s) => actionField(s, "provider"),
-  "action.category": (s) => actionField(s, "category"),
+  // each action field is its own action type's; absent for the others
+  "action.channel": ({ action: a }) => known(a.type === "contact" ? a.channel : undefined),
+  "action.messageKind": ({ action: a }) => known(a.type === "contact" ? a.messageKind : undefined),
+  "action.provider": ({ action: a }) => known(a.type === "enrich" ? a.provider : undefined),
+  "action.category": ({ action: a }) => known(a.type === "record" ? a.category : undefined),
   "action.targetPurpose": () => known(undefined),
   "action.toThirdParty": () => known(undefined),
   "processor.hostingRegion": (s) => known(processorOf(s)?.hostingRegion),

@@ -2,6 +2,7 @@ import {
   type Classifier,
   type ConsentScope,
   type ControllerType,
+  countryAliases,
   countryOf,
   dayNumber,
   type Jurisdiction,
@@ -11,7 +12,7 @@ import {
   sources,
   zoneOf,
 } from "@isoloir/policy";
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { FactsAction } from "../facts-for";
 import type { ElectionRow } from "../projection";
 import { textList } from "./terms";
@@ -58,10 +59,17 @@ export function makeScope(
   };
 }
 
+/** `normaliseCountry` in SQL: the code upper-cased, its alias resolved ("UK" → GB). */
+export function normalisedCountrySql(code: SQLWrapper): SQL {
+  // the aliases are the vocabulary's own constants (two capital letters), inlined as literals
+  const arms = Object.entries(countryAliases).map(([from, to]) => sql.raw(`when '${from}' then '${to}'`));
+  return sql`case upper(${code}) ${sql.join(arms, sql` `)} else upper(${code}) end`;
+}
+
 /** The contact's country, normalised ("UK" → GB), else the jurisdiction's; NULL for EU institutions without one. */
 export function countrySql(scope: Scope): SQL {
   const fallback = countryOf[scope.org.jurisdiction];
-  const stated = sql`case when upper(c.country) = 'UK' then 'GB' else upper(c.country) end`;
+  const stated = normalisedCountrySql(sql`c.country`);
   return fallback === undefined ? sql`(${stated})` : sql`coalesce(${stated}, ${fallback}::text)`;
 }
 
@@ -73,7 +81,7 @@ export function classSql(scope: Scope): SQL {
 
 /** The consent scope the action itself needs (messages: the channel's; enrich; recording an opinion). */
 export function actionScope(action: FactsAction): ConsentScope | undefined {
-  if (action.type === "contact") return scopeOfChannel[action.channel as keyof typeof scopeOfChannel];
+  if (action.type === "contact") return scopeOfChannel[action.channel];
   if (action.type === "enrich") return "social_enrichment";
   if (action.type === "record" && action.category.startsWith("political_opinion")) {
     return "political_opinion_recording";

@@ -4,6 +4,7 @@ import { AccountError, actingMember, type Capability } from "@isoloir/accounts";
 import type { OpenDatabase } from "@isoloir/db";
 import {
   type PlanCounts,
+  PlanFileRef,
   PurgeError,
   type PurgePlan,
   type ReasonKey,
@@ -73,13 +74,15 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A plan id, or a plan file written by `purge plan --out` (whose hash must then still match). */
 export function planRef(value: string): { planId: string; planHash?: string } {
   if (uuid.test(value)) return { planId: value };
-  const doc = readJsonFile(value, "plan") as { format?: string; planId?: string; planHash?: string };
-  if (doc.format !== "isoloir.purge-plan.v1" || !doc.planId || !uuid.test(doc.planId)) {
+  const doc = PlanFileRef.safeParse(readJsonFile(value, "plan"));
+  if (!doc.success) {
+    const issue = doc.error.issues[0];
+    const field = issue ? ` (${issue.path.join(".") || "the file"}: ${issue.message})` : "";
     throw new CliError(
-      `${value} is not a plan file: give a plan id or the file \`isoloir purge plan --out\` wrote`,
+      `${value} is not a plan file${field}: give a plan id or the file \`isoloir purge plan --out\` wrote`,
     );
   }
-  return { planId: doc.planId, planHash: doc.planHash };
+  return { planId: doc.data.planId, planHash: doc.data.planHash };
 }
 
 const pad = (n: number | string, width = 7) => String(n).padStart(width);
@@ -115,7 +118,7 @@ export function planText(plan: PurgePlan): string {
       `Needs a human, never deleted: ${c.needsHuman.rows} rows of ${c.needsHuman.people} people (${rules}).`,
     );
   }
-  const samples = plan.samples as { reason: string; kind: string; contact: string }[];
+  const { samples } = plan;
   if (samples.length > 0) lines.push("", "Samples (pseudonyms):");
   for (const reason of [...new Set(samples.map((s) => s.reason))]) {
     const of = samples

@@ -1,20 +1,29 @@
+import { z } from "zod";
+import type { Rule } from "./rule";
+import { EXPORT_FORMAT } from "./version";
 import {
   actionTypes,
   consentScopes,
   contactClasses,
-  type RuleSetExport as EngineExport,
-  EXPORT_FORMAT,
   mechanisms,
   obligations,
   packs,
-  type Rule,
   sources,
-} from "@isoloir/policy";
-import { z } from "zod";
+} from "./vocabulary";
 
-// The shape of `isoloir policy export` (format isoloir-policy-set/1), checked before an uploaded file
-// reaches the engine. Unknown fields are errors, as everywhere in the policy formats. Limits keep one
-// request small: 3 MB of JSON, 2,000 rules, JSON nested 100 levels deep at most.
+// The shape of `isoloir policy export` (format isoloir-policy-set/1): the one parser of an export,
+// for an uploaded file (the API) and for another ref's export (policy diff) before it reaches the
+// engine. Unknown fields are errors, as everywhere in the policy formats. Limits keep one input
+// small: 3 MB of JSON, 2,000 rules, JSON nested 100 levels deep at most.
+
+/** A rule set as exported: canonical JSON of this object is what `isoloir policy export` prints. */
+export interface RuleSetExport {
+  format: typeof EXPORT_FORMAT;
+  semver: string;
+  contentHash: string;
+  policySetVersion: string;
+  rules: Rule[];
+}
 
 export const maxExportChars = 3_000_000;
 export const maxRules = 2_000;
@@ -153,7 +162,7 @@ const Envelope = z
   });
 
 /** An exported rule set, as `isoloir policy export` prints it; too large or too deep inputs are refused. */
-export const RuleSetExport = z
+export const RuleSetExport: z.ZodType<RuleSetExport, unknown> = z
   .unknown()
   .superRefine((value, ctx) => {
     if (nestsDeeperThan(value, maxJsonDepth)) {
@@ -168,5 +177,6 @@ export const RuleSetExport = z
       });
   })
   .pipe(Envelope)
-  .transform((value) => value as unknown as EngineExport);
-export type RuleSetExport = EngineExport;
+  // the one cast left: fact paths are checked for their syntax only, not against this engine's facts
+  // (another version's export may name facts it lacks; explanations then show the path)
+  .transform((value) => value as RuleSetExport);
