@@ -37,15 +37,18 @@ describe.each(queueTargets())("job queue contract: $name", (target) => {
     const jobs = await open();
     const queue = uniqueQueue("once");
     const id = await jobs.send(queue, { n: 2 });
-    let calls = 0;
+    const calls: number[] = [];
     await jobs.work<{ n: number }, unknown>(queue, fast, async ({ data, retryCount }) => {
-      calls++;
+      calls.push(data.n);
       return { doubled: data.n * 2, retryCount, list: [1, "two", null], nested: { ok: true } };
     });
     await reaches(jobs, id, "completed");
-    await sleep(200);
+    // one handler at a time, oldest due job first: once a job sent afterwards has run, the worker has
+    // claimed again since the first completed, and would have run it a second time if it could
+    const marker = await jobs.send(queue, { n: 0 });
+    await reaches(jobs, marker, "completed");
     const job = await jobs.getJob(id);
-    expect(calls).toBe(1);
+    expect(calls).toEqual([2, 0]);
     expect(job).toMatchObject({ id, queue, data: { n: 2 }, error: null, retryCount: 0, progress: null });
     expect(job?.output).toEqual({ doubled: 4, retryCount: 0, list: [1, "two", null], nested: { ok: true } });
     expect(job?.startedAt).toBeInstanceOf(Date);
@@ -133,20 +136,36 @@ describe.each(queueTargets())("job queue contract: $name", (target) => {
     const jobs = await open();
     const queue = uniqueQueue("concurrency");
     const ids = await Promise.all(Array.from({ length: 12 }, (_, i) => jobs.send(queue, { i })));
+    let started = 0;
     let running = 0;
     let peak = 0;
+    const held: Array<() => void> = [];
+    // each handler runs until the test lets it finish, so "at once" does not depend on timing
     await jobs.work(queue, { ...fast, concurrency: 3 }, async () => {
+      started++;
       running++;
       peak = Math.max(peak, running);
-      await sleep(60);
+      const { wait, open } = heldGate();
+      held.push(open);
+      await wait;
       running--;
     });
+    // a claim starts all its jobs in one go: when a start is seen, that claim's other starts are too
+    await waitFor(() => started >= 3, "three handlers");
+    expect(running).toBe(3);
+    // a finished handler wakes the worker at once: it may take exactly one more job each time
+    for (let next = 4; next <= 12; next++) {
+      held.shift()?.();
+      await waitFor(() => started >= next, `handler ${next}`);
+      expect(running).toBe(3);
+    }
+    for (const open of held.splice(0)) open();
     await waitFor(
       async () => (await jobs.listJobs(queue, { states: ["completed"], limit: 50 })).length === 12,
       "12 jobs",
     );
-    expect(peak).toBeLessThanOrEqual(3);
-    expect(peak).toBeGreaterThanOrEqual(2);
+    expect(started).toBe(12);
+    expect(peak).toBe(3);
     for (const id of ids) expect(await stateOf(jobs, id)).toBe("completed");
   });
 
@@ -291,14 +310,21 @@ describe.each(queueTargets())("job queue contract: $name", (target) => {
     const jobs = await open();
     const queue = uniqueQueue("list");
     const first = await jobs.send(queue, { n: 1 });
-    await sleep(5);
     const second = await jobs.send(queue, { n: 2 });
+    const third = await jobs.send(queue, { n: 3 });
+    // creation times set explicitly (no sleep between the sends); the third is dated earliest, so the
+    // order is the creation time's, not the order of sending
+    await database.setCreatedAt(first, new Date("2026-03-01T10:00:01Z"));
+    await database.setCreatedAt(second, new Date("2026-03-01T10:00:02Z"));
+    await database.setCreatedAt(third, new Date("2026-03-01T10:00:00Z"));
     await jobs.cancel(first);
-    expect((await jobs.listJobs(queue, { limit: 10 })).map((job) => job.id)).toEqual([second, first]);
+    expect((await jobs.listJobs(queue, { limit: 10 })).map((job) => job.id)).toEqual([second, first, third]);
     expect((await jobs.listJobs(queue, { states: ["cancelled"], limit: 10 })).map((job) => job.id)).toEqual([
       first,
     ]);
-    expect(await jobs.listJobs(queue, { states: ["created", "retry"], limit: 1 })).toHaveLength(1);
+    expect(
+      (await jobs.listJobs(queue, { states: ["created", "retry"], limit: 1 })).map((job) => job.id),
+    ).toEqual([second]);
   });
 
   it("lists one singleton key's jobs, however many other jobs the queue holds", async () => {
@@ -306,8 +332,9 @@ describe.each(queueTargets())("job queue contract: $name", (target) => {
     const queue = uniqueQueue("list-key");
     const mine = await jobs.send(queue, { n: 0 }, { singletonKey: "plan-a" });
     await jobs.cancel(mine);
-    await sleep(5);
     const again = await jobs.send(queue, { n: 1 }, { singletonKey: "plan-a" });
+    await database.setCreatedAt(mine, new Date("2026-03-01T10:00:00Z"));
+    await database.setCreatedAt(again, new Date("2026-03-01T10:00:01Z"));
     for (let n = 2; n < 8; n++) await jobs.send(queue, { n }, { singletonKey: `plan-${n}` });
     await jobs.send(queue, { n: 9 });
     expect((await jobs.listJobs(queue, { singletonKey: "plan-a", limit: 10 })).map((job) => job.id)).toEqual([

@@ -1,11 +1,12 @@
-import type { DbHandle } from "@isoloir/db";
+import { type DbHandle, rows } from "@isoloir/db";
 import { testDatabases } from "@isoloir/db/testing";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobBackend } from "./backend";
 import { embeddedBackend } from "./embedded-backend";
 import { ensureEmbeddedSchema } from "./embedded-schema";
 import { parse, SendOptions } from "./options";
-import { sleep, uniqueQueue } from "./test-support";
+import { uniqueQueue } from "./test-support";
 
 /** What the embedded driver does on its own, below the contract: recovery after a crash, stale runs. */
 describe.each(testDatabases())("embedded queue table on $name", (target) => {
@@ -19,9 +20,47 @@ describe.each(testDatabases())("embedded queue table on $name", (target) => {
 
   const options = (input: object) => parse(SendOptions, input, "send options");
 
+  /** the queue's tables and indexes, by name, as the catalog has them */
+  const catalog = async () => ({
+    tables: (
+      await rows<{ name: string }>(
+        handle.db,
+        sql`select table_name as name from information_schema.tables where table_schema = 'isoloir_jobs'
+          order by 1`,
+      )
+    ).map((r) => r.name),
+    indexes: (
+      await rows<{ name: string }>(
+        handle.db,
+        sql`select indexname as name from pg_indexes where schemaname = 'isoloir_jobs' order by 1`,
+      )
+    ).map((r) => r.name),
+  });
+
   it("creates its schema idempotently", async () => {
+    // from nothing, two first starts at once (two processes opening one PostgreSQL database)
+    await handle.db.execute(sql`drop schema isoloir_jobs cascade`);
+    expect(await catalog()).toEqual({ tables: [], indexes: [] });
+    await Promise.all([ensureEmbeddedSchema(handle.db), ensureEmbeddedSchema(handle.db)]);
+    const created = await catalog();
+    expect(created).toEqual({
+      tables: ["jobs"],
+      indexes: [
+        "jobs_active_idx",
+        "jobs_due_idx",
+        "jobs_finished_idx",
+        "jobs_pkey",
+        "jobs_queue_created_idx",
+        "jobs_singleton_idx",
+      ],
+    });
+    // again, alone and twice at once, over a queued job: the same catalog, and the job still there
+    const queue = uniqueQueue("schema");
+    const id = await backend.send(queue, { kept: true }, options({}));
     await ensureEmbeddedSchema(handle.db);
     await Promise.all([ensureEmbeddedSchema(handle.db), ensureEmbeddedSchema(handle.db)]);
+    expect(await catalog()).toEqual(created);
+    expect(await backend.getJob(id)).toMatchObject({ state: "created", data: { kept: true } });
   });
 
   it("expires an active job whose worker died, then retries or fails it", async () => {
@@ -32,7 +71,11 @@ describe.each(testDatabases())("embedded queue table on $name", (target) => {
     expect(await backend.claim(queue, 5)).toHaveLength(2);
     await backend.maintain?.();
     expect((await backend.getJob(retried))?.state).toBe("active");
-    await sleep(1100);
+    // a second on, without waiting it: both runs started 1 s earlier than they did, so more than their
+    // 1 s expiry has passed
+    await handle.db.execute(
+      sql`update isoloir_jobs.jobs set started_at = started_at - interval '1 second' where queue = ${queue}`,
+    );
     await backend.maintain?.();
     const message = "job expired after 1 s in active state";
     expect(await backend.getJob(retried)).toMatchObject({ state: "retry", error: message });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type DbHandle, openPglite, openPostgres } from "@isoloir/db";
 import { createThrowawayDatabase, openThrowawayPostgres } from "@isoloir/db/testing";
+import { sql } from "drizzle-orm";
 import { openEmbeddedQueue, openJobQueue } from "./open";
 import type { JobQueue } from "./types";
 
@@ -9,8 +10,16 @@ import type { JobQueue } from "./types";
 export interface QueueDatabase {
   /** a new queue instance on the same database (as a second process would open) */
   openQueue: () => Promise<JobQueue>;
+  /** sets a job's creation time in the driver's own table, so tests order jobs without sleeping */
+  setCreatedAt: (id: string, at: Date) => Promise<void>;
   close: () => Promise<void>;
 }
+
+const setEmbeddedCreatedAt = (handle: DbHandle) => async (id: string, at: Date) => {
+  await handle.db.execute(
+    sql`update isoloir_jobs.jobs set created_at = ${at.toISOString()}::timestamptz where id = ${id}`,
+  );
+};
 
 export interface QueueTarget {
   name: string;
@@ -18,7 +27,11 @@ export interface QueueTarget {
 }
 
 function embeddedOn(handle: DbHandle): QueueDatabase {
-  return { openQueue: () => openEmbeddedQueue(handle.db), close: handle.close };
+  return {
+    openQueue: () => openEmbeddedQueue(handle.db),
+    setCreatedAt: setEmbeddedCreatedAt(handle),
+    close: handle.close,
+  };
 }
 
 async function pgBossOnThrowaway(url: string): Promise<QueueDatabase> {
@@ -32,6 +45,11 @@ async function pgBossOnThrowaway(url: string): Promise<QueueDatabase> {
         connectionString: database.url,
         pgBoss: { poolSize: 4 },
       }),
+    setCreatedAt: async (id, at) => {
+      await handle.db.execute(
+        sql`update isoloir_boss.job set created_on = ${at.toISOString()}::timestamptz where id = ${id}::uuid`,
+      );
+    },
     close: async () => {
       await handle.close();
       await database.drop();
@@ -46,7 +64,11 @@ export function queueTargets(): QueueTarget[] {
       name: "embedded driver on PGlite",
       open: async () => {
         const handle = await openPglite(undefined, { migrate: false });
-        return { openQueue: () => openJobQueue({ db: handle.db, driver: "pglite" }), close: handle.close };
+        return {
+          openQueue: () => openJobQueue({ db: handle.db, driver: "pglite" }),
+          setCreatedAt: setEmbeddedCreatedAt(handle),
+          close: handle.close,
+        };
       },
     },
   ];

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Batcher } from "./batcher";
 
 /** A run whose batches finish when the test says so, recording what each batch held. */
@@ -14,22 +14,28 @@ function controlledRun() {
   return { batches, release, run };
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 0));
+/** Lets every pending promise callback run, without moving the (fake) clock. */
+const settle = () => vi.advanceTimersByTimeAsync(0);
 
+// Fake timers: the batcher's only timer is its linger, so the clock moves only when a test says so,
+// and "nothing ran yet" holds at an exact instant instead of after a real wait.
 describe("Batcher", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   it("runs a first item at once and gathers those that arrive meanwhile, up to maxBatch", async () => {
     const { batches, release, run } = controlledRun();
     const batcher = new Batcher(run, { maxBatch: 3, lingerMs: 0 });
     const first = batcher.submit(1);
     const rest = [2, 3, 4, 5, 6].map((i) => batcher.submit(i));
-    await tick();
+    await settle();
     expect(batches).toEqual([[1]]);
     release.shift()?.();
     expect(await first).toBe(10);
-    await tick();
+    await settle();
     expect(batches).toEqual([[1], [2, 3, 4]]);
     release.shift()?.();
-    await tick();
+    await settle();
     release.shift()?.();
     expect(await Promise.all(rest)).toEqual([20, 30, 40, 50, 60]);
     expect(batches).toEqual([[1], [2, 3, 4], [5, 6]]);
@@ -39,9 +45,13 @@ describe("Batcher", () => {
     const { batches, release, run } = controlledRun();
     const batcher = new Batcher(run, { maxBatch: 8, lingerMs: 20 });
     const all = [1, 2].map((i) => batcher.submit(i));
-    await new Promise((r) => setTimeout(r, 5));
+    await vi.advanceTimersByTimeAsync(5);
+    expect(batches).toEqual([]);
     const late = batcher.submit(3);
-    await new Promise((r) => setTimeout(r, 30));
+    // the linger counts from the first item: 19 ms in, nothing has run; at 20 ms all three go together
+    await vi.advanceTimersByTimeAsync(14);
+    expect(batches).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
     expect(batches).toEqual([[1, 2, 3]]);
     release.shift()?.();
     expect(await Promise.all([...all, late])).toEqual([10, 20, 30]);
@@ -54,7 +64,7 @@ describe("Batcher", () => {
     const unlucky = Promise.allSettled([batcher.submit(13), batcher.submit(14)]);
     const after = batcher.submit(15);
     for (let i = 0; i < 3; i++) {
-      await tick();
+      await settle();
       release.shift()?.();
     }
     expect(await first).toBe(10);

@@ -2,7 +2,7 @@ import { contacts, type DbHandle, enrichments, providerAllowList } from "@isoloi
 import { testDatabases, testKeys } from "@isoloir/db/testing";
 import { type JobQueue, openEmbeddedQueue, type Worker } from "@isoloir/jobs";
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eligibleContactIds, enrichmentEligibility } from "../eligibility";
 import { orgWithSwitch, subscriber, withdraw } from "../gate/test-support";
 import { hashEmail } from "../providers/email-hash";
@@ -130,7 +130,13 @@ describe.each(testDatabases())("enrichment jobs against the sandbox, on $name", 
       contactIds: yes,
       requestedBy: "user:test",
     });
-    await new Promise((r) => setTimeout(r, 150));
+    // withdraw once the job is under way (a first gate passed for one of its contacts), not after a
+    // fixed wait that a slow start or a fast run would make too long or too short
+    const ours = new Set(yes);
+    await vi.waitFor(() => expect(gatePasses.some((g) => ours.has(g.contactId))).toBe(true), {
+      timeout: 30_000,
+      interval: 5,
+    });
     const withdrawn = yes.slice(15);
     for (const contactId of withdrawn) await withdraw(handle.db, org.id, contactId, new Date());
     const committedAt = Date.now();
