@@ -3,7 +3,7 @@ import { admitPerson } from "@isoloir/contacts";
 import { contacts, type DbHandle, generateSigningKey, type Keys } from "@isoloir/db";
 import { testDatabases, testKeys } from "@isoloir/db/testing";
 import { type JobQueue, openEmbeddedQueue } from "@isoloir/jobs";
-import { PURGE_QUEUE, purgeErrorCodes } from "@isoloir/purge";
+import { PURGE_QUEUE, purgeErrorCodes, startPurgeWorker } from "@isoloir/purge";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -48,6 +48,8 @@ describe.each(testDatabases())("the purge API on $name", (target) => {
   beforeAll(async () => {
     handle = await target.open();
     jobs = await openEmbeddedQueue(handle.db);
+    // as `isoloir serve` does once at start (procedures start no workers)
+    await startPurgeWorker(jobs, { db: handle.db, hmacKey: keys.hmacKey, signingKey: keys.signingKey });
     [home, foreign] = [await orgWithTeam(handle.db), await orgWithTeam(handle.db)];
     await forbiddenBatch(handle, home, 5);
     secondCompliance = (
