@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planPurge } from "./plan";
 import { needsHuman, planDocument } from "./plan-read";
 import { reasonKeys } from "./reasons";
-import { ctxOf, fingerprint, frozenTargets, purgeScenario, type Scenario, scenarioAt } from "./test-scenario";
+import {
+  ctxOf,
+  fingerprint,
+  frozenTargets,
+  purgeScenario,
+  type Scenario,
+  scenarioAt,
+} from "./testing/scenario";
 
 describe.each(testDatabases())("purge plan on $name", (target) => {
   let handle: DbHandle;
