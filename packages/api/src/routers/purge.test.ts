@@ -8,7 +8,7 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { purgeCode } from "../errors";
-import { callerFor, orgWithTeam } from "../test-fixtures";
+import { callerFor, orgWithTeam } from "../testing";
 
 type Fixture = Awaited<ReturnType<typeof orgWithTeam>>;
 
