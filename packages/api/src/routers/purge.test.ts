@@ -217,3 +217,42 @@ describe.each(testDatabases())("the purge API on $name", (target) => {
     });
   });
 });
+
+describe.each(testDatabases())("purge procedures on $name start no worker", (target) => {
+  let handle: DbHandle;
+  let jobs: JobQueue;
+  let home: Fixture;
+
+  beforeAll(async () => {
+    handle = await target.open();
+    jobs = await openEmbeddedQueue(handle.db); // no worker on it: isoloir serve starts them, not a procedure
+    home = await orgWithTeam(handle.db);
+    await forbiddenBatch(handle, home, 2);
+  });
+  afterAll(async () => {
+    await jobs?.stop({ graceful: false });
+    await handle?.close();
+  });
+
+  it("run only queues, and progress only reads: the job waits for a worker", async () => {
+    const admin = await callerFor(handle.db, handle.driver, home.members.admin, { jobs, keys });
+    const planned = await admin.purge.create({
+      reasons: ["forbidden_source"],
+      scope: { importId: "import:canicule" },
+    });
+    await (await callerFor(handle.db, handle.driver, home.members.compliance, { jobs, keys })).purge.approve({
+      planId: planned.id,
+      planHash: planned.planHash,
+    });
+    const started = await admin.purge.run({ planId: planned.id });
+    for (let i = 0; i < 3; i++) {
+      expect(await admin.purge.progress({ planId: planned.id })).toMatchObject({
+        planState: "approved",
+        done: 0,
+        run: null,
+        job: { id: started.jobId, state: "created" },
+      });
+      await new Promise((r) => setTimeout(r, 400)); // longer than a worker's poll interval (250 ms)
+    }
+  });
+});
