@@ -15,11 +15,13 @@ const build = spawnSync(
 );
 if (build.status !== 0) process.exit(build.status ?? 1);
 
+const sandboxPort = env.ISOLOIR_SANDBOX_PORT ?? "3100";
+
 /** Starts the sandbox and resolves with its URL once it listens (or null, with a warning). */
 function startSandbox() {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "apps/sandbox/src/main.ts", "--port", process.env.ISOLOIR_SANDBOX_PORT ?? "3100"],
+    ["--import", "tsx", "apps/sandbox/src/main.ts", "--port", sandboxPort],
     {
       cwd: root,
       stdio: ["ignore", "pipe", "inherit"],
@@ -37,15 +39,16 @@ function startSandbox() {
   });
 }
 
-const sandbox = env.ISOLOIR_SANDBOX_URL
-  ? { child: null, url: env.ISOLOIR_SANDBOX_URL }
-  : await startSandbox();
-if (sandbox.url) {
+const given = env.ISOLOIR_SANDBOX_URL;
+const sandbox = given ? { child: null, url: given } : await startSandbox();
+if (given) {
+  console.log(`using the sandbox at ${given} (not started: ISOLOIR_SANDBOX_URL is set)`);
+} else if (sandbox.url) {
   env.ISOLOIR_SANDBOX_URL = sandbox.url;
-  console.log(`social-network sandbox on ${sandbox.url}`);
+  console.log(`started the social-network sandbox on ${sandbox.url}`);
 } else {
   console.warn(
-    "the sandbox did not start (is port 3100 taken? set ISOLOIR_SANDBOX_PORT): enrichment lookups will fail",
+    `the sandbox did not start (is port ${sandboxPort} taken? set ISOLOIR_SANDBOX_PORT): enrichment lookups will fail`,
   );
 }
 

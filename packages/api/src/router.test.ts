@@ -3,7 +3,7 @@ import { contactAssignments, type DbHandle, type Role, roles } from "@isoloir/db
 import { testDatabases } from "@isoloir/db/testing";
 import { exportPolicySet } from "@isoloir/policies";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymousCaller, callerFor, orgWithTeam } from "./test-fixtures";
+import { anonymousCaller, callerFor, orgWithTeam } from "./testing";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 

@@ -1,4 +1,6 @@
+export { type Reader, readableContactIds, requireReadableContact } from "./access";
 export { type AdmitContext, type AdmitResult, admitPerson } from "./admit";
+export { type MemberAction, recordObjectionAudited, withdrawConsentAudited } from "./audited";
 export {
   ContactError,
   type ContactErrorCode,

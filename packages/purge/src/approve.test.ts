@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approvePlan, setFourEyes } from "./approve";
 import { planPurge } from "./plan";
-import { ctxOf, purgeScenario, type Scenario, scenarioAt } from "./test-scenario";
+import { ctxOf, purgeScenario, type Scenario, scenarioAt } from "./testing/scenario";
 
 const DAY = 86_400_000;
 

@@ -11,7 +11,7 @@ import { planPurge } from "./plan";
 import { reasonKeys } from "./reasons";
 import { runPurge } from "./run";
 import { keyFingerprint, publicKeyOf, signText } from "./signing";
-import { ctxOf, purgeScenario, type Scenario, scenarioAt } from "./test-scenario";
+import { ctxOf, purgeScenario, type Scenario, scenarioAt } from "./testing/scenario";
 
 const signingKey = generateSigningKey();
 const installationPublicKey = publicKeyOf(signingKey);

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planPurge } from "./plan";
 import { type ReasonKey, type RowAction, reasonKeys, reasons } from "./reasons";
-import { ctxOf, purgeScenario, scenarioAt } from "./test-scenario";
+import { ctxOf, purgeScenario, scenarioAt } from "./testing/scenario";
 
 // The purge takes its reasons from the engine and nothing beside it: the frozen targets, their first
 // reasons and the rows listed for a human are recomputed here with the in-memory engine (the

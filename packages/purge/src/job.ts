@@ -76,22 +76,10 @@ export function purgeJobHandler(deps: {
   };
 }
 
-const workers = new WeakMap<JobQueue, Promise<Worker>>();
-
-/**
- * This process's purge worker on `jobs`, started once per queue however often it is asked for:
- * `isoloir serve` starts it, and the API asks again before queueing a run so that a server built
- * without `serve` (tests, embedders) still runs what it queues.
- */
+/** Starts this process's purge worker on `jobs` (`startJobWorkers` of `@isoloir/api`, from `isoloir serve`). */
 export function startPurgeWorker(
   jobs: JobQueue,
   deps: { db: Db; hmacKey: string; signingKey?: string },
 ): Promise<Worker> {
-  let worker = workers.get(jobs);
-  if (!worker) {
-    worker = jobs.work(PURGE_QUEUE, { concurrency: 1, pollIntervalMs: 250 }, purgeJobHandler(deps));
-    worker.catch(() => workers.delete(jobs));
-    workers.set(jobs, worker);
-  }
-  return worker;
+  return jobs.work(PURGE_QUEUE, { concurrency: 1, pollIntervalMs: 250 }, purgeJobHandler(deps));
 }

@@ -6,7 +6,14 @@ import { StoredRecordError } from "./errors";
 import { planPurge } from "./plan";
 import { getPlan, listPlans, needsHuman, planDocument } from "./plan-read";
 import { reasonKeys } from "./reasons";
-import { ctxOf, fingerprint, frozenTargets, purgeScenario, type Scenario, scenarioAt } from "./test-scenario";
+import {
+  ctxOf,
+  fingerprint,
+  frozenTargets,
+  purgeScenario,
+  type Scenario,
+  scenarioAt,
+} from "./testing/scenario";
 
 describe.each(testDatabases())("purge plan on $name", (target) => {
   let handle: DbHandle;

@@ -8,7 +8,14 @@ import { approvePlan } from "./approve";
 import { planPurge } from "./plan";
 import { reasonKeys } from "./reasons";
 import { runPurge } from "./run";
-import { ctxOf, fingerprint, frozenTargets, purgeScenario, type Scenario, scenarioAt } from "./test-scenario";
+import {
+  ctxOf,
+  fingerprint,
+  frozenTargets,
+  purgeScenario,
+  type Scenario,
+  scenarioAt,
+} from "./testing/scenario";
 
 const signingKey = generateSigningKey();
 const DAY = 86_400_000;

@@ -8,7 +8,7 @@ import { planPurge } from "./plan";
 import { enrichmentQueue } from "./queued-work";
 import { reasonKeys } from "./reasons";
 import { runPurge } from "./run";
-import { ctxOf, frozenTargets, purgeScenario, type Scenario, scenarioAt } from "./test-scenario";
+import { ctxOf, frozenTargets, purgeScenario, type Scenario, scenarioAt } from "./testing/scenario";
 
 const signingKey = generateSigningKey();
 

@@ -26,7 +26,7 @@ import {
   type Scenario,
   scenarioAt,
   uuidList,
-} from "./test-scenario";
+} from "./testing/scenario";
 
 const signingKey = generateSigningKey();
 

@@ -6,7 +6,7 @@ import { approvePlan } from "./approve";
 import { systemPlanner } from "./members";
 import { retentionReasons } from "./reasons";
 import { planNightlyRetention, setNightlyRetention } from "./schedule";
-import { ctxOf, purgeScenario, type Scenario, scenarioAt } from "./test-scenario";
+import { ctxOf, purgeScenario, type Scenario, scenarioAt } from "./testing/scenario";
 
 const DAY = 86_400_000;
 

@@ -1,37 +1,40 @@
-import { can } from "@isoloir/accounts";
-import { appendAudit, pseudonym } from "@isoloir/audit";
 import {
   ContactListQuery,
-  ContactNotFoundError,
   countBySource,
   getContactDetail,
   listContacts,
-  recordObjection,
-  withdrawConsent,
+  readableContactIds,
+  recordObjectionAudited,
+  requireReadableContact,
+  withdrawConsentAudited,
 } from "@isoloir/contacts";
-import { channels, type Db, enrichments } from "@isoloir/db";
-import { and, count, eq, type SQL } from "drizzle-orm";
+import { channels, type Role } from "@isoloir/db";
 import { z } from "zod";
-import { assignedContactIds } from "../assignments";
 import { capable, router } from "../trpc";
+
+const readerOf = (ctx: { org: { id: string }; user: { id: string }; member: { role: Role } }) => ({
+  orgId: ctx.org.id,
+  userId: ctx.user.id,
+  role: ctx.member.role,
+});
+
+const memberAction = (
+  ctx: { org: { id: string }; member: { actor: string }; keys: { hmacKey: string } },
+  contactId: string,
+) => ({ orgId: ctx.org.id, contactId, actor: ctx.member.actor, hmacKey: ctx.keys.hmacKey });
 
 export const contactsRouter = router({
   list: capable("readContacts")
     .input(ContactListQuery.omit({ onlyIds: true }))
     .query(async ({ ctx, input }) => {
-      const onlyIds = can(ctx.member.role, "readAllContacts")
-        ? undefined
-        : await assignedContactIds(ctx.db, ctx.org.id, ctx.user.id);
+      const onlyIds = await readableContactIds(ctx.db, readerOf(ctx));
       return listContacts(ctx.db, ctx.org.id, { ...input, onlyIds });
     }),
 
   get: capable("readContacts")
     .input(z.object({ id: z.uuid() }).strict())
     .query(async ({ ctx, input }) => {
-      if (!can(ctx.member.role, "readAllContacts")) {
-        const allowed = await assignedContactIds(ctx.db, ctx.org.id, ctx.user.id);
-        if (!allowed.includes(input.id)) throw new ContactNotFoundError();
-      }
+      await requireReadableContact(ctx.db, { ...readerOf(ctx), contactId: input.id });
       return getContactDetail(ctx.db, ctx.org.id, input.id);
     }),
 
@@ -39,9 +42,10 @@ export const contactsRouter = router({
   withdrawConsent: capable("exportImport")
     .input(z.object({ contactId: z.uuid(), consentId: z.uuid() }).strict())
     .mutation(async ({ ctx, input }) => {
-      const derived = await derivedRows(ctx.db, ctx.org.id, eq(enrichments.consentId, input.consentId));
-      const withdrawn = await withdrawConsent(ctx.db, { orgId: ctx.org.id, ...input });
-      if (withdrawn) await auditDeletion(ctx, "consent.withdrawn", input.contactId, derived);
+      const { withdrawn } = await withdrawConsentAudited(ctx.db, {
+        ...memberAction(ctx, input.contactId),
+        consentId: input.consentId,
+      });
       return { withdrawn };
     }),
 
@@ -53,38 +57,10 @@ export const contactsRouter = router({
         .strict(),
     )
     .mutation(async ({ ctx, input }) => {
-      const derived = await derivedRows(ctx.db, ctx.org.id, eq(enrichments.contactId, input.contactId));
-      await recordObjection(ctx.db, ctx.org.id, input.contactId, input.scope);
-      await auditDeletion(ctx, "objection.recorded", input.contactId, derived, { scope: input.scope });
+      await recordObjectionAudited(ctx.db, { ...memberAction(ctx, input.contactId), scope: input.scope });
       return { objected: true };
     }),
 
   /** Contacts per source kind, for the dashboard chart. */
   bySource: capable("readAllContacts").query(({ ctx }) => countBySource(ctx.db, ctx.org.id)),
 });
-
-/** Enrichment rows an event is about to delete (the database triggers delete them with the event). */
-async function derivedRows(db: Db, orgId: string, which: SQL): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(enrichments)
-    .where(and(eq(enrichments.orgId, orgId), which));
-  return row?.n ?? 0;
-}
-
-/** Audits a withdrawal or objection with the derived data it deleted; the contact as a pseudonym. */
-function auditDeletion(
-  ctx: { db: Db; org: { id: string }; member: { actor: string }; keys: { hmacKey: string } },
-  action: string,
-  contactId: string,
-  enrichmentDeleted: number,
-  details: Record<string, unknown> = {},
-) {
-  return appendAudit(ctx.db, {
-    orgId: ctx.org.id,
-    action,
-    actor: ctx.member.actor,
-    target: pseudonym(ctx.keys.hmacKey, ctx.org.id, "contact", contactId),
-    details: { ...details, enrichmentDeleted },
-  });
-}

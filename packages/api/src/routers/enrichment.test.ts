@@ -5,7 +5,7 @@ import { writeEnrichment } from "@isoloir/enrichment";
 import { type JobQueue, openEmbeddedQueue } from "@isoloir/jobs";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callerFor, orgWithTeam } from "../test-fixtures";
+import { callerFor, orgWithTeam } from "../testing";
 
 type Fixture = Awaited<ReturnType<typeof orgWithTeam>>;
 const profile = {

@@ -1,7 +1,6 @@
-import { can } from "@isoloir/accounts";
 import { pseudonym } from "@isoloir/audit";
-import { ContactNotFoundError } from "@isoloir/contacts";
-import { type Db, withTenant } from "@isoloir/db";
+import { requireReadableContact } from "@isoloir/contacts";
+import { withTenant } from "@isoloir/db";
 import {
   ContactFilter,
   contactFilterSql,
@@ -18,20 +17,9 @@ import {
 } from "@isoloir/enrichment";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { assignedContactIds } from "../assignments";
 import { capable, queueProcedure, router } from "../trpc";
 
 const Target = z.object({ provider: Network, filter: ContactFilter.optional() }).strict();
-
-async function readableContact(
-  db: Db,
-  ctx: { org: { id: string }; user: { id: string }; member: { role: Parameters<typeof can>[0] } },
-  contactId: string,
-) {
-  if (can(ctx.member.role, "readAllContacts")) return;
-  if (!(await assignedContactIds(db, ctx.org.id, ctx.user.id)).includes(contactId))
-    throw new ContactNotFoundError();
-}
 
 export const enrichmentRouter = router({
   /** How many contacts an enrichment would reach, and per rule id why the others would not. */
@@ -91,7 +79,12 @@ export const enrichmentRouter = router({
   forContact: capable("readContacts")
     .input(z.object({ contactId: z.uuid() }).strict())
     .query(async ({ ctx, input }) => {
-      await readableContact(ctx.db, ctx, input.contactId);
+      await requireReadableContact(ctx.db, {
+        orgId: ctx.org.id,
+        userId: ctx.user.id,
+        role: ctx.member.role,
+        contactId: input.contactId,
+      });
       return enrichmentsOf(ctx.db, ctx.org.id, input.contactId, ctx.org.country);
     }),
 

@@ -3,12 +3,12 @@ import { admitPerson } from "@isoloir/contacts";
 import { contacts, type DbHandle, generateSigningKey, type Keys } from "@isoloir/db";
 import { testDatabases, testKeys } from "@isoloir/db/testing";
 import { type JobQueue, openEmbeddedQueue } from "@isoloir/jobs";
-import { PURGE_QUEUE, purgeErrorCodes } from "@isoloir/purge";
+import { PURGE_QUEUE, purgeErrorCodes, startPurgeWorker } from "@isoloir/purge";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { purgeCode } from "../errors";
-import { callerFor, orgWithTeam } from "../test-fixtures";
+import { callerFor, orgWithTeam } from "../testing";
 
 type Fixture = Awaited<ReturnType<typeof orgWithTeam>>;
 
@@ -48,6 +48,8 @@ describe.each(testDatabases())("the purge API on $name", (target) => {
   beforeAll(async () => {
     handle = await target.open();
     jobs = await openEmbeddedQueue(handle.db);
+    // as `isoloir serve` does once at start (procedures start no workers)
+    await startPurgeWorker(jobs, { db: handle.db, hmacKey: keys.hmacKey, signingKey: keys.signingKey });
     [home, foreign] = [await orgWithTeam(handle.db), await orgWithTeam(handle.db)];
     await forbiddenBatch(handle, home, 5);
     secondCompliance = (
@@ -213,5 +215,44 @@ describe.each(testDatabases())("the purge API on $name", (target) => {
     await expect((await as(foreign.members.owner)).purge.verify({ certificate })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+});
+
+describe.each(testDatabases())("purge procedures on $name start no worker", (target) => {
+  let handle: DbHandle;
+  let jobs: JobQueue;
+  let home: Fixture;
+
+  beforeAll(async () => {
+    handle = await target.open();
+    jobs = await openEmbeddedQueue(handle.db); // no worker on it: isoloir serve starts them, not a procedure
+    home = await orgWithTeam(handle.db);
+    await forbiddenBatch(handle, home, 2);
+  });
+  afterAll(async () => {
+    await jobs?.stop({ graceful: false });
+    await handle?.close();
+  });
+
+  it("run only queues, and progress only reads: the job waits for a worker", async () => {
+    const admin = await callerFor(handle.db, handle.driver, home.members.admin, { jobs, keys });
+    const planned = await admin.purge.create({
+      reasons: ["forbidden_source"],
+      scope: { importId: "import:canicule" },
+    });
+    await (await callerFor(handle.db, handle.driver, home.members.compliance, { jobs, keys })).purge.approve({
+      planId: planned.id,
+      planHash: planned.planHash,
+    });
+    const started = await admin.purge.run({ planId: planned.id });
+    for (let i = 0; i < 3; i++) {
+      expect(await admin.purge.progress({ planId: planned.id })).toMatchObject({
+        planState: "approved",
+        done: 0,
+        run: null,
+        job: { id: started.jobId, state: "created" },
+      });
+      await new Promise((r) => setTimeout(r, 400)); // longer than a worker's poll interval (250 ms)
+    }
   });
 });

@@ -21,7 +21,6 @@ import {
   queuePurgeRun,
   ReasonKey,
   readCertificate,
-  startPurgeWorker,
   verifyCertificate,
 } from "@isoloir/purge";
 import { z } from "zod";
@@ -55,12 +54,6 @@ const viewerOf = (ctx: MemberCtx): Viewer => ({
 });
 
 const purgeCtx = (ctx: MemberCtx) => ({ orgId: ctx.org.id, userId: ctx.user.id, hmacKey: ctx.keys.hmacKey });
-
-const workerDeps = (ctx: { db: Db; keys: { hmacKey: string; signingKey?: string } }) => ({
-  db: ctx.db,
-  hmacKey: ctx.keys.hmacKey,
-  signingKey: ctx.keys.signingKey,
-});
 
 /** The plan's latest run job (runs are sent with the plan id as singleton key; scoped by org id), if any. */
 async function latestJob(jobs: JobQueue, orgId: string, planId: string) {
@@ -123,7 +116,10 @@ export const purgeRouter = router({
     .input(PlanId.extend({ planHash: z.string().regex(/^[0-9a-f]{64}$/) }).strict())
     .mutation(async ({ ctx, input }) => planSummary(await approvePlan(ctx.db, purgeCtx(ctx), input))),
 
-  /** Runs (or resumes) an approved plan as a background job; returns the job id. */
+  /**
+   * Runs (or resumes) an approved plan as a background job; returns the job id. The process's purge
+   * worker (started by `startJobWorkers`) runs it.
+   */
   run: queueProcedure("runPurge")
     .input(PlanId)
     .mutation(async ({ ctx, input }) => {
@@ -134,12 +130,11 @@ export const purgeRouter = router({
       if (plan.state !== "approved" && plan.state !== "running") {
         throw new PlanStateError(plan.id, plan.state, "only an approved plan can run");
       }
-      await startPurgeWorker(ctx.jobs, workerDeps(ctx));
       const jobId = await queuePurgeRun(ctx.db, ctx.jobs, purgeCtx(ctx), { planId: plan.id });
       return { jobId, total: plan.counts.targets };
     }),
 
-  /** The run's live progress: done / total from the run's committed batches, and the job's state. */
+  /** The run's live progress: done / total from the run's committed batches, and the job's state. Reads only. */
   progress: queueProcedure("runPurge")
     .input(PlanId)
     .query(async ({ ctx, input }) => {
@@ -153,8 +148,6 @@ export const purgeRouter = router({
         };
       });
       const job = await latestJob(ctx.jobs, ctx.org.id, plan.id);
-      if (job && (job.state === "created" || job.state === "retry" || job.state === "active"))
-        await startPurgeWorker(ctx.jobs, workerDeps(ctx));
       const runInfo = run ? runView(viewerOf(ctx), run) : null;
       return {
         planId: plan.id,

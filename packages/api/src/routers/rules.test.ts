@@ -3,7 +3,7 @@ import type { DbHandle } from "@isoloir/db";
 import { insertTestOrg, testDatabases } from "@isoloir/db/testing";
 import { exportPolicySet } from "@isoloir/policies";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callerFor } from "../test-fixtures";
+import { callerFor } from "../testing";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 

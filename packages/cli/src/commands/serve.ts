@@ -1,7 +1,6 @@
+import { startJobWorkers } from "@isoloir/api";
 import { demoPassword, seedDemo } from "@isoloir/demo";
-import { enrichmentRuntime, startEnrichmentWorker, startSwitchOffWorker } from "@isoloir/enrichment";
 import { openJobQueue } from "@isoloir/jobs";
-import { startPurgeWorker } from "@isoloir/purge";
 import { startServer } from "@isoloir/server";
 import { type Command, Option } from "commander";
 import { globalOptions, openConfiguredDatabase } from "../context";
@@ -35,13 +34,8 @@ export function registerServe(program: Command): void {
         driver: database.driver,
         connectionString: process.env.DATABASE_URL,
       });
-      await startEnrichmentWorker(jobs, enrichmentRuntime(database.db, database.keys.hmacKey));
-      await startSwitchOffWorker(jobs, database.db);
-      await startPurgeWorker(jobs, {
-        db: database.db,
-        hmacKey: database.keys.hmacKey,
-        signingKey: database.keys.signingKey,
-      });
+      // the composition root: the one place this process's job workers start
+      await startJobWorkers(jobs, database);
       const server = await startServer({
         ...database,
         jobs,

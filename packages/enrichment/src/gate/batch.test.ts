@@ -4,9 +4,9 @@ import { auditLog, type DbHandle, enrichments } from "@isoloir/db";
 import { testDatabases } from "@isoloir/db/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { orgWithSwitch, sampleProfile, subscriber, withdraw } from "../testing/fixtures";
 import { checkGate, checkGates, type GateRef } from "./check";
 import { GroupWriter } from "./group-write";
-import { orgWithSwitch, sampleProfile, subscriber, withdraw } from "./test-support";
 import { writeEnrichments } from "./write";
 
 // The job checks gates and writes results several contacts at a time. Batching must change nothing a

@@ -3,8 +3,8 @@ import { consents, type DbHandle, enrichments } from "@isoloir/db";
 import { testDatabases } from "@isoloir/db/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { orgWithSwitch, sampleProfile, setSwitch, subscriber, withdraw } from "../testing/fixtures";
 import { checkGate } from "./check";
-import { orgWithSwitch, sampleProfile, setSwitch, subscriber, withdraw } from "./test-support";
 import { writeEnrichment } from "./write";
 
 const t0 = new Date("2026-11-01T10:00:00Z");

@@ -2,9 +2,15 @@ import type { DbHandle } from "@isoloir/db";
 import { testDatabases } from "@isoloir/db/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orgBatch } from "./timeline-arbitraries";
-import { mutations } from "./timeline-model";
-import { addStats, type BatchStats, emptyStats, playOrgBatch, TimelineMismatch } from "./timeline-runner";
+import { orgBatch } from "../testing/timeline-arbitraries";
+import { mutations } from "../testing/timeline-model";
+import {
+  addStats,
+  type BatchStats,
+  emptyStats,
+  playOrgBatch,
+  TimelineMismatch,
+} from "../testing/timeline-runner";
 
 // 10,000 random consent timelines per database through the gate, with a fake clock: 100 organisations
 // of 100 contacts, each contact its own timeline, all of an organisation's contacts sharing its switch.

@@ -6,11 +6,11 @@ import { compilePolicy } from "@isoloir/policy";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enrichmentRuntime } from "../runtime";
-import { judge, noTotals, type Totals } from "./job-timeline-oracle";
-import { scenario } from "./job-timeline-plan";
-import { type JobRig, playThroughJobs } from "./job-timeline-runner";
+import { judge, noTotals, type Totals } from "../testing/job-timeline-oracle";
+import { scenario } from "../testing/job-timeline-plan";
+import { type JobRig, playThroughJobs } from "../testing/job-timeline-runner";
+import { type SandboxProcess, startSandboxProcess } from "../testing/sandbox-process";
 import { ENRICHMENT_QUEUE, type EnrichmentDeps, enrichmentHandler } from "./run-job";
-import { type SandboxProcess, startSandboxProcess } from "./sandbox-process";
 
 // About 200 consent timelines through real jobs against the sandbox process (latency and errors off):
 // four runs of two or three organisations with 25 contacts each, one job per allowed provider, and

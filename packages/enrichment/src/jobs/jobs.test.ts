@@ -4,16 +4,16 @@ import { type JobQueue, openEmbeddedQueue, type Worker } from "@isoloir/jobs";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eligibleContactIds, enrichmentEligibility } from "../eligibility";
-import { orgWithSwitch, subscriber, withdraw } from "../gate/test-support";
 import { hashEmail } from "../providers/email-hash";
 import { enrichmentRuntime, providerAllowed } from "../runtime";
+import { orgWithSwitch, subscriber, withdraw } from "../testing/fixtures";
+import { type SandboxProcess, startSandboxProcess } from "../testing/sandbox-process";
 import {
   ENRICHMENT_QUEUE,
   type EnrichmentJobOutput,
   enrichmentHandler,
   ProviderNotAllowedError,
 } from "./run-job";
-import { type SandboxProcess, startSandboxProcess } from "./sandbox-process";
 import { startEnrichment } from "./start";
 
 const consentAt = new Date("2026-01-10T10:00:00Z");

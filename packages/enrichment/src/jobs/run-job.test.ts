@@ -1,8 +1,8 @@
 import type { DbHandle } from "@isoloir/db";
 import { testDatabases, testKeys } from "@isoloir/db/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { bulkSubscribers, orgWithSwitch } from "../gate/test-support";
 import { type Network, networks, type Provider } from "../providers/types";
+import { bulkSubscribers, orgWithSwitch } from "../testing/fixtures";
 import { ProviderLimiter } from "./limiter";
 import { enrichmentHandler } from "./run-job";
 

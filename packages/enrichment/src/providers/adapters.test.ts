@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adapterFixtures } from "./adapter-fixtures";
+import { adapterFixtures } from "../testing/adapter-fixtures";
+import { type StubServer, startStubServer } from "../testing/stub-server";
 import { hashEmail } from "./email-hash";
 import {
   ProviderAuthError,
@@ -9,7 +10,6 @@ import {
   TransientProviderError,
 } from "./errors";
 import { createProvider } from "./from-env";
-import { type StubServer, startStubServer } from "./test-server";
 import { networks } from "./types";
 
 const email = "  Camille.Martin7@Courriel.example ";

@@ -21,6 +21,7 @@ import { verifyCertificate } from "../certificate-verify";
 import { planPurge } from "../plan";
 import { reasonKeys } from "../reasons";
 import { publicKeyOf } from "../signing";
+import { type ChildResult, type Kill, runChild } from "../testing/crash-harness";
 import {
   ctxOf,
   fingerprint,
@@ -29,8 +30,7 @@ import {
   purgeScenario,
   scenarioAt,
   uuidList,
-} from "../test-scenario";
-import { type ChildResult, type Kill, runChild } from "./harness";
+} from "../testing/scenario";
 
 // One child process per seed runs the plan; it is SIGKILLed mid-batch, at a batch boundary and at a
 // random moment, and resumed each time. Afterwards: no target row left, every other row unchanged,

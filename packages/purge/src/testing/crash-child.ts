@@ -1,6 +1,6 @@
 // The crash-resume child: runs (or resumes) one approved plan and, when asked, stops dead at a batch
 // boundary or in the middle of a batch and waits there for the parent's SIGKILL. Run with
-//   node --import tsx src/crash/child.ts '<json args>'
+//   node --import tsx src/testing/crash-child.ts '<json args>'
 // args: { url?: postgres URL | dataDir?: PGlite directory, orgId, userId, planId, batchSize,
 //         hmacKey, stopAt?: { point: "mid" | "boundary", batch: number } }
 import { openDatabase, requireSigningKey } from "@isoloir/db";

@@ -14,7 +14,7 @@ import {
 import { insertTestOrg, testKeys } from "@isoloir/db/testing";
 
 // Test fixtures: an organisation whose contacts cover every purge reason, and the helpers the tests
-// and the crash-resume child share. Not exported from the package.
+// and the crash-resume child share. Exported as `@isoloir/purge/testing`, never from the package root.
 
 export const scenarioAt = new Date("2026-11-24T10:00:00Z");
 
@@ -244,4 +244,4 @@ export const ctxOf = (s: Scenario, member: keyof Scenario["members"]) => ({
   hmacKey: testKeys.hmacKey,
 });
 
-export { type Exclusion, fingerprint, frozenTargets, uuidList } from "./test-fingerprint";
+export { type Exclusion, fingerprint, frozenTargets, uuidList } from "./fingerprint";

@@ -2,16 +2,16 @@ import { recordObjection } from "@isoloir/contacts";
 import { contacts, type Db, enrichments, providerAllowList } from "@isoloir/db";
 import type { JobQueue } from "@isoloir/jobs";
 import { eq, inArray } from "drizzle-orm";
-import { orgWithSwitch, setSwitch, subscriber, withdraw } from "../gate/test-support";
+import { ProviderNotAllowedError } from "../jobs/run-job";
+import { startEnrichment } from "../jobs/start";
 import { hashEmail } from "../providers/email-hash";
 import type { Network } from "../providers/types";
 import { providerAllowed } from "../runtime";
 import { deleteSwitchedOffEnrichment } from "../stored";
+import { orgWithSwitch, setSwitch, subscriber, withdraw } from "./fixtures";
 import type { Played, PlayedContact } from "./job-timeline-oracle";
 import { type ContactPlan, invalidates, type OrgPlan, refusedProviderOf } from "./job-timeline-plan";
-import { ProviderNotAllowedError } from "./run-job";
 import type { SandboxProcess } from "./sandbox-process";
-import { startEnrichment } from "./start";
 
 // Plays one scenario through real jobs: sets up the organisations, queues one job per allowed provider,
 // commits the planned events at their delays while the jobs run (noting Date.now() right after each

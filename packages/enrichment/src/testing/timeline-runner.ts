@@ -1,9 +1,9 @@
 import { recordObjection } from "@isoloir/contacts";
 import { consents, type Db } from "@isoloir/db";
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import { checkGate, type GateResult } from "../gate/check";
 import { networks } from "../providers/types";
-import { checkGate, type GateResult } from "./check";
-import { bulkSubscribers, orgWithSwitch, setSwitch } from "./test-support";
+import { bulkSubscribers, orgWithSwitch, setSwitch } from "./fixtures";
 import type { OrgBatch } from "./timeline-arbitraries";
 import { type ContactEvent, expectedVerdict, instant, type Mutation, type Verdict } from "./timeline-model";
 

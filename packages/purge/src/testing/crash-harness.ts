@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const childPath = fileURLToPath(new URL("./child.ts", import.meta.url));
+const childPath = fileURLToPath(new URL("./crash-child.ts", import.meta.url));
 
 export type Kill = { point: "mid" | "boundary"; batch: number } | { afterMs: number } | undefined;
 

@@ -1,6 +1,7 @@
 // Test helper: each network's canned answers and the common profile they must map to.
-import type { StubReply } from "./test-server";
-import type { EnrichedProfile, Network } from "./types";
+
+import type { EnrichedProfile, Network } from "../providers/types";
+import type { StubReply } from "./stub-server";
 
 export interface AdapterFixture {
   found: StubReply;

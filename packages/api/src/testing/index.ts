@@ -3,9 +3,12 @@ import { admitPerson } from "@isoloir/contacts";
 import { type Db, type Driver, type Keys, type Role, roles } from "@isoloir/db";
 import { insertTestOrg, testKeys } from "@isoloir/db/testing";
 import type { JobQueue } from "@isoloir/jobs";
-import type { Context } from "./context";
-import { appRouter } from "./root";
-import { createCallerFactory } from "./trpc";
+import type { Context } from "../context";
+import { appRouter } from "../root";
+import { createCallerFactory } from "../trpc";
+
+// Test support (`@isoloir/api/testing`): callers of the app router signed in as a member, and an
+// organisation with one member per role. Nothing under src/ outside this folder imports it.
 
 const createCaller = createCallerFactory(appRouter);
 
