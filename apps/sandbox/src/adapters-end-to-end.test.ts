@@ -12,7 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { DEFAULT_PORT, defaultToken } from "./config";
 import { hashEmail, networks } from "./population";
 import { type Sandbox, startSandbox } from "./server";
-import { demoEmails } from "./test-helpers";
+import { demoEmails } from "./testing";
 
 let sandbox: Sandbox;
 const emails = demoEmails(120, "e2e");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createPopulation, hashEmail, type Network, networks } from "./population";
-import { demoEmails } from "./test-helpers";
+import { demoEmails } from "./testing";
 
 const hashes = demoEmails(5_000).map(hashEmail);
 

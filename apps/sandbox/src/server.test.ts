@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { offConfig } from "./config";
 import { hashEmail, networks } from "./population";
 import { type Sandbox, startSandbox } from "./server";
-import { demoEmails, rawLookup } from "./test-helpers";
+import { demoEmails, rawLookup } from "./testing";
 
 let sandbox: Sandbox;
 const emails = demoEmails(400, "server");

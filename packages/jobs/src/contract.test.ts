@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { JobAbortedError, JobError } from "./errors";
-import { gate, type QueueDatabase, queueTargets, sleep, uniqueQueue, waitFor } from "./test-support";
+import { gate, type QueueDatabase, queueTargets, sleep, uniqueQueue, waitFor } from "./testing";
 import type { JobQueue, JobState } from "./types";
 
 const fast = { pollIntervalMs: 50 };

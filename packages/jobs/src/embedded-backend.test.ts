@@ -6,7 +6,7 @@ import type { JobBackend } from "./backend";
 import { embeddedBackend } from "./embedded-backend";
 import { ensureEmbeddedSchema } from "./embedded-schema";
 import { parse, SendOptions } from "./options";
-import { uniqueQueue } from "./test-support";
+import { uniqueQueue } from "./testing";
 
 /** What the embedded driver does on its own, below the contract: recovery after a crash, stale runs. */
 describe.each(testDatabases())("embedded queue table on $name", (target) => {

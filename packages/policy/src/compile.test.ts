@@ -23,7 +23,7 @@ import { compileNode } from "./compile";
 import { EvalContext } from "./context";
 import type { Consent, EngineFacts } from "./facts";
 import type { Node } from "./nodes";
-import { testFacts } from "./test-facts";
+import { testFacts } from "./testing/facts";
 
 const holds = (node: Node, facts: EngineFacts): boolean =>
   compileNode(node)(

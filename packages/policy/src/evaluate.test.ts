@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { and, eq, has, messageIs, validConsent } from "./builder";
 import { compilePolicy } from "./evaluate";
 import { defineRule, type Rule, type RuleInput } from "./rule";
-import { testFacts } from "./test-facts";
+import { testFacts } from "./testing/facts";
 
 const base = {
   title: "t",

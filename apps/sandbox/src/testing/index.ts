@@ -1,9 +1,9 @@
 // Test helpers: demo-shaped emails and a raw client that speaks each network's request format.
 // Not exported by the package.
-import { defaultToken } from "./config";
-import { firstNames, lastNames } from "./french-data";
-import { hashEmail, type Network } from "./population";
-import { rngFrom } from "./prng";
+import { defaultToken } from "../config";
+import { firstNames, lastNames } from "../french-data";
+import { hashEmail, type Network } from "../population";
+import { rngFrom } from "../prng";
 
 const slug = (s: string) =>
   s

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { type DbHandle, openPglite, openPostgres } from "@isoloir/db";
 import { createThrowawayDatabase, openThrowawayPostgres } from "@isoloir/db/testing";
 import { sql } from "drizzle-orm";
-import { openEmbeddedQueue, openJobQueue } from "./open";
-import type { JobQueue } from "./types";
+import { openEmbeddedQueue, openJobQueue } from "../open";
+import type { JobQueue } from "../types";
 
 /** Test helpers for the contract suite: one entry per driver and database. */
 

@@ -1,4 +1,4 @@
-import type { EngineFacts } from "./facts";
+import type { EngineFacts } from "../facts";
 
 /** A minimal, valid set of facts for tests: a French party emailing a newsletter subscriber. */
 export function testFacts(

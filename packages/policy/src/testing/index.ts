@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import type { EngineFacts } from "./facts";
-import * as V from "./vocabulary";
+import type { EngineFacts } from "../facts";
+import * as V from "../vocabulary";
 
 // Test helpers for the engine and the rule packs (exported as "@isoloir/policy/testing").
 
