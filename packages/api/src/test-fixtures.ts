@@ -1,8 +1,9 @@
 import { addMember, findSession, openSession } from "@isoloir/accounts";
 import { admitPerson } from "@isoloir/contacts";
-import { type Db, type Driver, type Keys, type Role, roles } from "@isoloir/db";
+import { type Db, type Driver, type Keys, type Role, roles, users } from "@isoloir/db";
 import { insertTestOrg, testKeys } from "@isoloir/db/testing";
 import type { JobQueue } from "@isoloir/jobs";
+import { inArray } from "drizzle-orm";
 import type { Context } from "./context";
 import { appRouter } from "./root";
 import { createCallerFactory } from "./trpc";
@@ -47,6 +48,11 @@ export async function orgWithTeam(db: Db) {
     });
     members[role] = added.userId;
   }
+  // team members start with a one-time password; these tests act as members who already changed it
+  await db
+    .update(users)
+    .set({ mustChangePassword: false })
+    .where(inArray(users.id, Object.values(members)));
   const origin = {
     source: "direct_form" as const,
     collectorKind: "form" as const,
