@@ -146,6 +146,41 @@ describe.each(testDatabases())("sign-in limits on $name", (target) => {
     ).resolves.toHaveProperty("token");
   });
 
+  it("refuses sign-ins at once when the hashing queue is full, without spending their budget", async () => {
+    const email = unique();
+    await createUser(handle.db, { email, name: "A", password: right });
+    const queue = new PasswordQueue({ concurrency: 1, maxWaiting: 0, maxWaitMs: 10 });
+    let release = () => {};
+    const blocked = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let calls = 0;
+    const slowVerify = async () => {
+      calls++;
+      await blocked;
+      return false;
+    };
+    const first = signIn(handle.db, { email, password: "guess" }, { now, verify: slowVerify, queue });
+    await expect.poll(() => calls).toBe(1);
+    for (let i = 0; i < 5; i++) {
+      await expect(
+        signIn(handle.db, { email, password: "guess" }, { now, verify: slowVerify, queue }),
+      ).rejects.toMatchObject({ code: "throttled", retryAfterSeconds: 1 });
+    }
+    release();
+    await expect(first).rejects.toMatchObject({ code: "invalid_credentials" });
+    expect(calls).toBe(1);
+    // only the checked attempt counted
+    for (let i = 1; i < signInLimits.perAccount; i++) {
+      await expect(signIn(handle.db, { email, password: "bad" }, { now })).rejects.toMatchObject({
+        code: "invalid_credentials",
+      });
+    }
+    await expect(signIn(handle.db, { email, password: "bad" }, { now })).rejects.toMatchObject({
+      code: "throttled",
+    });
+  });
+
   it("ends every other session of a user whose password changes", async () => {
     const email = unique();
     const user = await createUser(handle.db, { email, name: "A", password: right });
