@@ -3,20 +3,27 @@ import { admitPerson } from "@isoloir/contacts";
 import { type Db, type Driver, type Keys, type Role, roles, users } from "@isoloir/db";
 import { insertTestOrg, testKeys } from "@isoloir/db/testing";
 import type { JobQueue } from "@isoloir/jobs";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Context } from "./context";
 import { appRouter } from "./root";
 import { createCallerFactory } from "./trpc";
 
 const createCaller = createCallerFactory(appRouter);
 
-/** A caller signed in as `userId`, carrying the right CSRF token unless told otherwise. */
+/**
+ * A caller signed in as `userId`, carrying the right CSRF token unless told otherwise. Members start with a
+ * one-time password the API makes them change first: the caller has changed it, unless `mustChangePassword`.
+ */
 export async function callerFor(
   db: Db,
   driver: Driver,
   userId: string,
-  opts: { csrf?: string | null; jobs?: JobQueue; keys?: Keys } = {},
+  opts: { csrf?: string | null; jobs?: JobQueue; keys?: Keys; mustChangePassword?: boolean } = {},
 ) {
+  await db
+    .update(users)
+    .set({ mustChangePassword: opts.mustChangePassword ?? false })
+    .where(eq(users.id, userId));
   const { token } = await openSession(db, userId);
   const session = await findSession(db, token);
   const ctx: Context = {
