@@ -10,9 +10,10 @@ export interface PasswordQueueOptions {
 }
 
 /**
- * Bounds concurrent password hashing (argon2id costs 19 MiB and tens of milliseconds each), so a flood of
- * sign-ins cannot queue a legitimate one behind thousands of others: a few wait briefly, the rest are
- * refused with `throttled` (HTTP 429, Retry-After) at once.
+ * Bounds concurrent password work (argon2id costs 19 MiB and tens of milliseconds each; a sign-in holds a
+ * slot from its first statement to its session), so a flood of sign-ins cannot queue a legitimate one
+ * behind thousands of others: a few wait briefly, the rest are refused with `throttled` (HTTP 429,
+ * Retry-After) at once.
  */
 export class PasswordQueue {
   private running = 0;
@@ -66,5 +67,5 @@ export class PasswordQueue {
 const busy = () =>
   new AccountError("throttled", "the server is busy checking passwords: try again in 1 s", 1);
 
-/** This process's queue: two hashes at once (a small server has two cores), eight waiting up to 2 s. */
+/** This process's queue: two at once (a small server has two cores), eight waiting up to 2 s. */
 export const passwordQueue = new PasswordQueue({ concurrency: 2, maxWaiting: 8, maxWaitMs: 2000 });

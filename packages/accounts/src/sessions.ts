@@ -35,10 +35,11 @@ export interface SignInOptions {
 }
 
 /**
- * Checks the password (argon2id) and opens a session. Each check is first reserved, atomically, on the
- * client IP's budget and on the account's (or this device's) budget, so concurrent guesses cannot all
- * be checked; a refused reservation throws `throttled` without hashing. A successful sign-in gives its
- * reservations back; a wrong password keeps them. No transaction or row lock is held while hashing.
+ * Checks the password (argon2id) and opens a session. A sign-in first gets a slot in the password queue
+ * (or `throttled` when it is full), then reserves its check, atomically, on the client IP's budget and on
+ * the account's (or this device's) budget, so concurrent guesses cannot all be checked; a refused
+ * reservation throws `throttled` without hashing. A successful sign-in gives its reservations back; a
+ * wrong password keeps them. No transaction or row lock is held while hashing.
  */
 export async function signIn(db: Db, input: Credentials, options: SignInOptions = {}) {
   const { email, password } = Credentials.parse(input);
@@ -50,24 +51,27 @@ export async function signIn(db: Db, input: Credentials, options: SignInOptions 
       ? [limiterKey("device", email, options.deviceId), signInLimits.perDevice]
       : [limiterKey("account", email), signInLimits.perAccount],
   );
-  const reserved = await reserveAll(db, budgets, now);
-  let user: typeof users.$inferSelect | undefined;
-  let ok: boolean;
-  try {
-    [user] = await db.select().from(users).where(eq(users.email, email));
-    decoyHash ??= hashPassword(randomBytes(16).toString("hex"));
-    const passwordHash = user?.passwordHash ?? (await decoyHash);
-    const verify = options.verify ?? verifyPassword;
-    ok = await (options.queue ?? passwordQueue).run(() => verify(passwordHash, password));
-  } catch (error) {
-    // the password was not checked (a busy queue, a failed read): the attempt costs nothing
+  // The queue admits a few sign-ins at a time, before any database work or hashing: a flood is refused
+  // here at once (429) instead of queueing every statement and hash ahead of a legitimate sign-in.
+  return (options.queue ?? passwordQueue).run(async () => {
+    const reserved = await reserveAll(db, budgets, now);
+    let user: typeof users.$inferSelect | undefined;
+    let ok: boolean;
+    try {
+      [user] = await db.select().from(users).where(eq(users.email, email));
+      decoyHash ??= hashPassword(randomBytes(16).toString("hex"));
+      const passwordHash = user?.passwordHash ?? (await decoyHash);
+      ok = await (options.verify ?? verifyPassword)(passwordHash, password);
+    } catch (error) {
+      // the password was not checked (a failed read): the attempt costs nothing
+      await refundAll(db, reserved);
+      throw error;
+    }
+    if (!user || !ok) throw new AccountError("invalid_credentials", "wrong email or password");
     await refundAll(db, reserved);
-    throw error;
-  }
-  if (!user || !ok) throw new AccountError("invalid_credentials", "wrong email or password");
-  await refundAll(db, reserved);
-  const session = await openSession(db, user.id, now);
-  return { ...session, userId: user.id, email };
+    const session = await openSession(db, user.id, now);
+    return { ...session, userId: user.id, email };
+  });
 }
 
 export async function openSession(db: Db, userId: string, now = new Date()) {
