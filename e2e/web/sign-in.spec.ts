@@ -5,8 +5,15 @@ test.describe("web sign-in", () => {
   test("a staff member signs in, lands on the dashboard with the contacts-per-source chart, and signs out", async ({
     page,
   }) => {
+    const signInRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("auth.signIn"))
+        signInRequests.push(new URL(request.url()).pathname + new URL(request.url()).search);
+    });
     await signIn(page, demo("staff"));
     await expect(page.getByRole("heading", { name: "Tableau de bord" })).toBeVisible();
+    // the server refuses a batch holding a sign-in: the client sends it alone, unbatched
+    expect(signInRequests).toEqual(["/trpc/auth.signIn"]);
     await expect(page.getByTestId("org-name")).toHaveText("Renouveau Citoyen");
     await expect(page.getByTestId("sources-chart")).toBeVisible();
     await expect(page.getByTestId("total-contacts")).toHaveText(/\d/);
