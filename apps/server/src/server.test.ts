@@ -4,18 +4,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createUser } from "@isoloir/accounts";
 import { parseTrustedProxies } from "@isoloir/api";
-import { type DbHandle, openPglite } from "@isoloir/db";
-import { testKeys } from "@isoloir/db/testing";
+import type { DbHandle } from "@isoloir/db";
+import { testDatabases, testKeys } from "@isoloir/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { edgeLimits, type RunningServer, type ServerOptions, startServer } from "./server";
 
-describe("the HTTP server", () => {
+describe.each(testDatabases())("the HTTP server on $name", (target) => {
   let server: RunningServer;
   let close: () => Promise<void>;
   let handle: DbHandle;
   let dist: string;
   beforeAll(async () => {
-    handle = await openPglite();
+    handle = await target.open();
     close = handle.close;
     await createUser(handle.db, { email: "who@example.fr", name: "Who", password: "correct horse battery" });
     dist = mkdtempSync(join(tmpdir(), "isoloir-dist-"));
