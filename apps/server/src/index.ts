@@ -1,1 +1,2 @@
-export { type RunningServer, type ServerOptions, startServer } from "./server";
+export { parseTrustedProxies } from "@isoloir/api";
+export { edgeLimits, type RunningServer, type ServerOptions, startServer } from "./server";

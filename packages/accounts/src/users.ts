@@ -1,4 +1,4 @@
-import { type Db, memberships, organisations, type Role, roles, users } from "@isoloir/db";
+import { type Db, memberships, organisations, type Role, roles, sessions, users } from "@isoloir/db";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { AccountError } from "./errors";
@@ -110,6 +110,11 @@ export async function removeMember(db: Db, orgId: string, userId: string) {
       .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
       .returning();
     if (!row) throw new AccountError("not_found", "member not found");
+    // their sessions lose this organisation (they keep their other ones, to switch to)
+    await tx
+      .update(sessions)
+      .set({ orgId: null })
+      .where(and(eq(sessions.userId, userId), eq(sessions.orgId, orgId)));
     return row;
   });
 }

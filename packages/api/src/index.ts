@@ -1,6 +1,16 @@
 export type { Context } from "./context";
+export { isOwnOrigin, parseTrustedProxies, type RequestEdge, requestEdge, type TrustedProxies } from "./edge";
 export { toTrpcError } from "./errors";
-export { createHttpContext, csrfHeader, type HttpDeps, sessionCookie } from "./http";
+export {
+  apiLimits,
+  createApiHandler,
+  createHttpContext,
+  csrfHeader,
+  deviceCookie,
+  type HttpDeps,
+  isHttps,
+  sessionCookie,
+} from "./http";
 export { type AppRouter, appRouter } from "./root";
 export { createCallerFactory } from "./trpc";
 export { startJobWorkers } from "./workers";

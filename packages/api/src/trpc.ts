@@ -3,30 +3,63 @@ import { pseudonym } from "@isoloir/audit";
 import { type Db, memberships, organisations, withTenant } from "@isoloir/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
+import { ZodError } from "zod";
 import type { Context } from "./context";
 import { toTrpcError } from "./errors";
 
+const internalMessage = "something went wrong on our side";
+
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape }) {
-    // never send a stack trace to a client
+  errorFormatter({ shape, error }) {
+    // never send a stack trace to a client, nor the message of an error we did not word ourselves: an
+    // unexpected error (a driver's, from createContext or a middleware) can carry SQL and personal data
     const { stack: _stack, ...data } = shape.data;
-    return { ...shape, data };
+    const message = error.code === "INTERNAL_SERVER_ERROR" ? internalMessage : shape.message;
+    return { ...shape, message, data };
   },
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Domain errors are mapped once, here, for every procedure. */
+/**
+ * Domain errors are mapped once, here, for every procedure. tRPC's own refusals of a malformed request
+ * (bad JSON, a body too large) keep their client-error code; malformed JSON gets a clear message.
+ */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok) throw toTrpcError(result.error.cause ?? result.error);
-  return result;
+  if (result.ok) return result;
+  const { error } = result;
+  if (error.code === "BAD_REQUEST" && error.cause instanceof SyntaxError) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "the request is not valid JSON" });
+  }
+  if (error.code !== "INTERNAL_SERVER_ERROR" && !(error.cause instanceof ZodError)) throw error;
+  throw toTrpcError(error.cause ?? error);
 });
 
-/** Mutations must carry the session's CSRF token in a header (a cross-site form cannot set one). */
+/** Whether a parsed JSON input holds a NUL character in any string or key (PostgreSQL text cannot). */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (depth > 200 || value === null || typeof value !== "object") return false;
+  return Object.entries(value).some(([key, item]) => key.includes("\u0000") || holdsNul(item, depth + 1));
+}
+
+/** Input carrying NUL characters is the client's error (400), not the database's (500). */
+const noNul = t.middleware(async ({ getRawInput, next }) => {
+  if (holdsNul(await getRawInput())) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "text may not contain NUL characters (\\u0000)" });
+  }
+  return next();
+});
+
+/**
+ * Mutations must carry the session's CSRF token in a header (a cross-site form cannot set one), and a
+ * present `Origin` header must be the server's own (a request without one is judged by the token alone).
+ */
 const csrf = t.middleware(({ ctx, type, next }) => {
   if (type === "mutation") {
+    if (ctx.foreignOrigin)
+      throw new TRPCError({ code: "FORBIDDEN", message: "cross-origin request refused" });
     const expected = ctx.session?.session.csrfToken;
     const ok = expected ? ctx.csrfHeader === expected : ctx.csrfHeader !== undefined;
     if (!ok)
@@ -35,10 +68,16 @@ const csrf = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(mapErrors).use(csrf);
+export const publicProcedure = t.procedure.use(mapErrors).use(noNul).use(csrf);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** What a user who must change their password may still do (besides the public `auth.me`). */
+const beforePasswordChange = new Set(["auth.changePassword", "auth.signOut"]);
+
+export const authedProcedure = publicProcedure.use(({ ctx, path, next }) => {
   if (!ctx.session || !ctx.token) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
+  if (ctx.session.user.mustChangePassword && !beforePasswordChange.has(path)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "change your password first" });
+  }
   return next({ ctx: { ...ctx, session: ctx.session, token: ctx.token, user: ctx.session.user } });
 });
 

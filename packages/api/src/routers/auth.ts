@@ -2,7 +2,10 @@ import {
   Credentials,
   capabilitiesOf,
   changePassword,
+  deviceIdFor,
+  issueDeviceCookie,
   membershipsOf,
+  normaliseEmail,
   signIn,
   signOut,
   switchOrganisation,
@@ -32,9 +35,16 @@ export const authRouter = router({
     };
   }),
 
+  /**
+   * Per client IP, and per account — or per device cookie of that account, which this browser got at an
+   * earlier successful sign-in — limited (`signInLimits`); a refusal is TOO_MANY_REQUESTS with Retry-After.
+   */
   signIn: publicProcedure.input(Credentials).mutation(async ({ ctx, input }) => {
-    const { token } = await signIn(ctx.db, input);
+    const email = normaliseEmail(input.email);
+    const deviceId = deviceIdFor(ctx.keys.hmacKey, ctx.deviceCookie, email);
+    const { token } = await signIn(ctx.db, input, { ip: ctx.ip, deviceId });
     ctx.setSessionCookie(token);
+    if (!deviceId) ctx.setDeviceCookie?.(issueDeviceCookie(ctx.keys.hmacKey, email));
     return { ok: true as const };
   }),
 
@@ -47,7 +57,8 @@ export const authRouter = router({
   changePassword: authedProcedure
     .input(z.object({ current: z.string().min(1).max(200), next: z.string().min(10).max(200) }).strict())
     .mutation(async ({ ctx, input }) => {
-      await changePassword(ctx.db, ctx.user.id, input.current, input.next);
+      // every other session of this user ends; this one stays
+      await changePassword(ctx.db, ctx.user.id, input.current, input.next, { keepToken: ctx.token });
       return { ok: true as const };
     }),
 

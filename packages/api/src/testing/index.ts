@@ -1,8 +1,9 @@
 import { addMember, findSession, openSession } from "@isoloir/accounts";
 import { admitPerson } from "@isoloir/contacts";
-import { type Db, type Driver, type Keys, type Role, roles } from "@isoloir/db";
+import { type Db, type Driver, type Keys, type Role, roles, users } from "@isoloir/db";
 import { insertTestOrg, testKeys } from "@isoloir/db/testing";
 import type { JobQueue } from "@isoloir/jobs";
+import { eq, inArray } from "drizzle-orm";
 import type { Context } from "../context";
 import { appRouter } from "../root";
 import { createCallerFactory } from "../trpc";
@@ -12,13 +13,20 @@ import { createCallerFactory } from "../trpc";
 
 const createCaller = createCallerFactory(appRouter);
 
-/** A caller signed in as `userId`, carrying the right CSRF token unless told otherwise. */
+/**
+ * A caller signed in as `userId`, carrying the right CSRF token unless told otherwise. Members start with a
+ * one-time password the API makes them change first: the caller has changed it, unless `mustChangePassword`.
+ */
 export async function callerFor(
   db: Db,
   driver: Driver,
   userId: string,
-  opts: { csrf?: string | null; jobs?: JobQueue; keys?: Keys } = {},
+  opts: { csrf?: string | null; jobs?: JobQueue; keys?: Keys; mustChangePassword?: boolean } = {},
 ) {
+  await db
+    .update(users)
+    .set({ mustChangePassword: opts.mustChangePassword ?? false })
+    .where(eq(users.id, userId));
   const { token } = await openSession(db, userId);
   const session = await findSession(db, token);
   const ctx: Context = {
@@ -50,6 +58,11 @@ export async function orgWithTeam(db: Db) {
     });
     members[role] = added.userId;
   }
+  // team members start with a one-time password; these tests act as members who already changed it
+  await db
+    .update(users)
+    .set({ mustChangePassword: false })
+    .where(inArray(users.id, Object.values(members)));
   const origin = {
     source: "direct_form" as const,
     collectorKind: "form" as const,

@@ -1,7 +1,7 @@
 import { startJobWorkers } from "@isoloir/api";
 import { demoPassword, seedDemo } from "@isoloir/demo";
 import { openJobQueue } from "@isoloir/jobs";
-import { startServer } from "@isoloir/server";
+import { parseTrustedProxies, startServer } from "@isoloir/server";
 import { type Command, Option } from "commander";
 import { globalOptions, openConfiguredDatabase } from "../context";
 import { CliError } from "../errors";
@@ -25,6 +25,13 @@ export function registerServe(program: Command): void {
     .addHelpText("after", "\nExample:\n  isoloir serve --port 3000")
     .action(async (opts: ServeOptions, command: Command) => {
       const global = globalOptions(command);
+      const trustedProxies = (() => {
+        try {
+          return parseTrustedProxies(process.env.ISOLOIR_TRUSTED_PROXIES);
+        } catch (error) {
+          throw new CliError(error instanceof Error ? error.message : String(error));
+        }
+      })();
       const database = await openConfiguredDatabase(global, "isoloir serve");
       const seeded = opts.seed
         ? await seedDemo(database.db, database.keys, { contacts: Number(opts.seedContacts) })
@@ -42,6 +49,7 @@ export function registerServe(program: Command): void {
         port: Number(opts.port),
         host: opts.host,
         secureCookies: process.env.ISOLOIR_SECURE_COOKIES === "1",
+        trustedProxies,
       }).catch(async (error: Error) => {
         await jobs.stop({ graceful: false });
         await database.close();

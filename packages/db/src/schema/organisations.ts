@@ -75,10 +75,12 @@ export const sessions = pgTable(
   (t) => [index().on(t.userId), index().on(t.orgId)],
 );
 
-/** Failed sign-ins per account key (a hash of the email), to throttle guessing. */
+/**
+ * Password checks per limiter key (a hash of a client IP, an account, or an account and device) in a
+ * fixed window: an attempt is reserved here, in one statement, before its password is hashed.
+ */
 export const signInThrottle = pgTable("sign_in_throttle", {
   keyHash: text().primaryKey(),
-  failures: integer().notNull().default(0),
+  attempts: integer().notNull().default(0),
   windowStart: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  lockedUntil: timestamp({ withTimezone: true }),
 });

@@ -1,5 +1,5 @@
 import type { AppRouter } from "@isoloir/api";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 
@@ -19,13 +19,21 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** Calls the server refuses to batch with others (each checks a password): sent alone, never batched. */
+const unbatched = new Set(["auth.signIn", "auth.changePassword"]);
+
+/** At most this many calls in one batched request: the server refuses bigger batches. */
+export const maxBatchSize = 20;
+
 /** A tRPC client on `/trpc` (same origin: the server serves the apps and the API on one port). */
 export function createApiClient(url = "/trpc") {
+  const headers = () => ({ [csrfHeader]: csrfToken ?? "1" });
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url,
-        headers: () => ({ [csrfHeader]: csrfToken ?? "1" }),
+      splitLink({
+        condition: (op) => unbatched.has(op.path),
+        true: httpLink({ url, headers }),
+        false: httpBatchLink({ url, headers, maxItems: maxBatchSize }),
       }),
     ],
   });
