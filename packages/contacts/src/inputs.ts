@@ -23,6 +23,10 @@ export const Identity = z
       .transform((c) => (c.toUpperCase() === "UK" ? "GB" : c.toUpperCase()))
       .optional(),
     birthYear: z.number().int().min(1900).max(2100).optional(),
+    /** the name at birth; with `firstName` (all first names) and `birthDate`, the identity key */
+    birthName: z.string().trim().max(200).optional(),
+    /** ISO YYYY-MM-DD; gives `birthYear` */
+    birthDate: z.iso.date().optional(),
   })
   .strict();
 export type Identity = z.infer<typeof Identity>;
