@@ -6,6 +6,7 @@ import {
   type ElectionRow,
   foldObjections,
   nextElection,
+  scopedObjections,
   strongestRow,
   youngestAge,
   zoneOf,
@@ -41,7 +42,8 @@ function electionFacts(election: ElectionRow | undefined) {
 function contactFacts(rows: ContactRows, origin: ProvenanceRow, at: Date, perRow: boolean) {
   const { contact } = rows;
   const age = youngestAge(contact.birthYear, at);
-  const objection = foldObjections(rows.objectionRows);
+  // a suppression record scoped to channels is an objection the person made before (DESIGN "Facts")
+  const objection = foldObjections([...rows.objectionRows, ...scopedObjections(rows)]);
   const categories = perRow
     ? origin.dataCategories
     : [...new Set(rows.origins.flatMap((o) => o.dataCategories))];
