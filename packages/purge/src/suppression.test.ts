@@ -11,7 +11,7 @@ import { approvePlan } from "./approve";
 import { planPurge } from "./plan";
 import { type ReasonKey, reasonKeys } from "./reasons";
 import { runPurge } from "./run";
-import { ctxOf, purgeScenario, scenarioAt } from "./test-scenario";
+import { purgeScenario, scenarioAt } from "./test-scenario";
 
 // Objections outlive every purge: a purge writes (or widens) the suppression record of every objection
 // of the people it removes, never deletes one, and a scoped record travels back onto a person who
