@@ -3,7 +3,12 @@ import { and, eq, or } from "drizzle-orm";
 import { InvalidIdentityError, SuppressedPersonError } from "./errors";
 import { ConsentInput, Identity, ProvenanceInput } from "./inputs";
 import { identifierHmac, identityKey, normaliseEmail, normalisePhone } from "./normalise";
-import { findSuppressions, type IdentifierHmacs, type SuppressionRecord } from "./suppression";
+import {
+  findSuppressions,
+  type IdentifierHmacs,
+  identifierPairs,
+  type SuppressionRecord,
+} from "./suppression";
 
 export interface AdmitContext {
   orgId: string;
@@ -89,7 +94,9 @@ export async function admitPerson(
       ? await fillMissing(tx, ctx, existing, { ...identity, ...hmacs })
       : { contactId: await insertContact(tx, ctx.orgId, identity, hmacs), merged: hmacs };
     // the merged contact may carry identifiers the person did not give here
-    const further = existing ? await findSuppressions(tx, ctx.orgId, merged) : [];
+    const given = new Set(identifierPairs(hmacs).map((p) => p.hmac));
+    const unseen = identifierPairs(merged).some((p) => !given.has(p.hmac));
+    const further = unseen ? await findSuppressions(tx, ctx.orgId, merged) : [];
     if (further.some((r) => r.allChannels)) throw new SuppressedPersonError();
     const objectionRestored = await restoreObjection(tx, ctx.orgId, contactId, [...records, ...further]);
     const [row] = await tx
