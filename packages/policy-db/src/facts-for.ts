@@ -42,7 +42,7 @@ function electionFacts(election: ElectionRow | undefined) {
 function contactFacts(rows: ContactRows, origin: ProvenanceRow, at: Date, perRow: boolean) {
   const { contact } = rows;
   const age = youngestAge(contact.birthYear, at);
-  // a suppression record scoped to channels is an objection the person made before (DESIGN "Facts")
+  // a suppression record scoped to channels is an objection the person made before
   const objection = foldObjections([...rows.objectionRows, ...scopedObjections(rows)]);
   const categories = perRow
     ? origin.dataCategories
