@@ -11,13 +11,13 @@ export class ContactError extends Error {
   }
 }
 
-/** The person matches the suppression list: they objected or were erased, and may not come back. */
+/**
+ * The person matches a suppression record of scope `all`: they objected to everything or were erased,
+ * and may not come back. The message says nothing of the record (which identifier, when, why).
+ */
 export class SuppressedPersonError extends ContactError {
-  constructor(readonly matchedOn: "email" | "phone") {
-    super(
-      "suppressed",
-      `this person is on the suppression list (matched on ${matchedOn}) and may not be added`,
-    );
+  constructor() {
+    super("suppressed", "this person is on the suppression list and may not be added");
   }
 }
 

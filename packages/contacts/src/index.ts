@@ -10,8 +10,23 @@ export {
   SuppressedPersonError,
 } from "./errors";
 export { ConsentInput, Identity, ProvenanceInput } from "./inputs";
-export { identifierHmac, normaliseEmail, normalisePhone } from "./normalise";
+export { type LiftEvidence, liftSuppression } from "./lift";
+export {
+  identifierHmac,
+  identityKey,
+  normaliseBirthDate,
+  normaliseEmail,
+  normaliseName,
+  normalisePhone,
+} from "./normalise";
 export { type ObjectionScope, recordObjection } from "./objections";
 export { ContactListQuery, countBySource, getContactDetail, listContacts } from "./queries";
-export { findSuppression, type IdentifierHmacs, suppress } from "./suppression";
+export {
+  findSuppression,
+  findSuppressions,
+  type IdentifierHmacs,
+  type SuppressionRecord,
+  type SuppressionScope,
+  suppress,
+} from "./suppression";
 export { withdrawConsent } from "./withdraw";

@@ -20,6 +20,10 @@ export const Identity = z
     city: z.string().trim().max(200).optional(),
     country: z.string().length(2).transform(normaliseCountry).optional(),
     birthYear: z.number().int().min(1900).max(2100).optional(),
+    /** the name at birth; with `firstName` (all first names) and `birthDate`, the identity key */
+    birthName: z.string().trim().max(200).optional(),
+    /** ISO YYYY-MM-DD; gives `birthYear` */
+    birthDate: z.iso.date().optional(),
   })
   .strict();
 export type Identity = z.infer<typeof Identity>;

@@ -6,8 +6,10 @@ import { suppress } from "./suppression";
 export type ObjectionScope = "all" | Channel[];
 
 /**
- * Records an objection. An objection to everything also puts the person's identifiers on the
- * suppression list at once, so no import, form or enrichment can bring them back (invariant 5).
+ * Records an objection, and at once a suppression record of the same scope and date for each of the
+ * person's identifiers (email, phone, identity key), merged with any already there (invariant 5): the
+ * objection outlives the contact, whatever later removes it. A record of scope `all` keeps the person
+ * out of every import, form or enrichment; a scoped one is carried back onto them if they return.
  */
 export async function recordObjection(
   db: Db,
@@ -18,7 +20,11 @@ export async function recordObjection(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [contact] = await tx
-      .select({ emailHmac: contacts.emailHmac, phoneHmac: contacts.phoneHmac })
+      .select({
+        emailHmac: contacts.emailHmac,
+        phoneHmac: contacts.phoneHmac,
+        identityHmac: contacts.identityHmac,
+      })
       .from(contacts)
       .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
     if (!contact) throw new ContactNotFoundError();
@@ -29,6 +35,6 @@ export async function recordObjection(
       channels: scope === "all" ? [] : scope,
       at,
     });
-    if (scope === "all") await suppress(tx, orgId, contact, "objection");
+    await suppress(tx, orgId, contact, "objection", scope, at);
   });
 }

@@ -2,6 +2,7 @@ import { consents, contacts, type Db, objections, provenance, sourceKinds } from
 import { and, asc, count, desc, eq, exists, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { ContactNotFoundError } from "./errors";
+import { findSuppressions, type SuppressionRecord } from "./suppression";
 
 export const ContactListQuery = z
   .object({
@@ -100,8 +101,30 @@ export async function getContactDetail(db: Db, orgId: string, contactId: string)
       .where(and(eq(objections.orgId, orgId), eq(objections.contactId, contactId)))
       .orderBy(asc(objections.at)),
   ]);
-  const { emailHmac: _e, phoneHmac: _p, ...visible } = contact;
-  return { contact: visible, provenance: origins, consents: ledger, objections: objectionRows };
+  const records = await findSuppressions(db, orgId, contact);
+  const { emailHmac: _e, phoneHmac: _p, identityHmac: _i, ...visible } = contact;
+  return {
+    contact: visible,
+    provenance: origins,
+    consents: ledger,
+    objections: objectionRows.map((o) => ({ ...o, suppressedBy: backing(o, records) })),
+  };
+}
+
+/**
+ * The identifiers (email, phone, identity) whose suppression record backs an objection: a record whose
+ * scope covers the objection's and that dates from it or earlier. Empty: the objection lives only on the
+ * contact, and would go with it.
+ */
+function backing(
+  objection: { allChannels: boolean; channels: string[]; at: Date },
+  records: SuppressionRecord[],
+): SuppressionRecord["kind"][] {
+  const covers = (r: SuppressionRecord) =>
+    r.at.getTime() <= objection.at.getTime() &&
+    (r.allChannels ||
+      (!objection.allChannels && objection.channels.every((c) => (r.channels as string[]).includes(c))));
+  return [...new Set(records.filter(covers).map((r) => r.kind))].sort();
 }
 
 /** How many contacts have at least one origin of each source kind (a contact with two sources counts twice). */

@@ -1,6 +1,7 @@
 import { admitPerson, recordObjection } from "@isoloir/contacts";
-import { countrySettings, type DbHandle, elections } from "@isoloir/db";
+import { contacts, countrySettings, type DbHandle, elections, objections } from "@isoloir/db";
 import { insertTestOrg, testDatabases, testKeys } from "@isoloir/db/testing";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { factsFor } from "./facts-for";
 import type { ContactClass } from "./projection";
@@ -141,6 +142,53 @@ describe.each(testDatabases())("factsFor on $name", (target) => {
       objection: { at: "2026-07-01T00:00:00.000Z", scope: "all" },
       suppressed: true,
     });
+  });
+
+  it("reads a scoped suppression record as the objection of a person known by name and birth date alone", async () => {
+    const org = await insertTestOrg(handle.db);
+    const ctx = { orgId: org.id, hmacKey: testKeys.hmacKey };
+    const door = { birthName: "Nguyen", firstName: "Thi Lan", birthDate: "1972-09-30" };
+    const list = {
+      source: "electoral_list_L37" as const,
+      collectorKind: "import" as const,
+      collectorRef: "import:l37",
+      collectedAt: new Date("2026-02-01T00:00:00Z"),
+      legalBasis: "public_task" as const,
+    };
+    const first = await admitPerson(handle.db, ctx, door, list);
+    await recordObjection(
+      handle.db,
+      org.id,
+      first.contactId,
+      ["door_to_door"],
+      new Date("2026-03-01T00:00:00Z"),
+    );
+    await handle.db.delete(contacts).where(eq(contacts.id, first.contactId));
+    const again = await admitPerson(handle.db, ctx, { ...door, birthName: "NGUYEN" }, list);
+    // the record alone, without the objection admitPerson recreated
+    await handle.db.delete(objections).where(eq(objections.contactId, again.contactId));
+    const at = new Date("2026-11-24T10:00:00Z");
+    const visit = { type: "contact", channel: "door_to_door", messageKind: "political" } as const;
+    const [one] = await factsFor(
+      handle.db,
+      { orgId: org.id, contactId: again.contactId },
+      visit,
+      at,
+      classOf,
+    );
+    expect(one?.facts.contact).toMatchObject({
+      objection: { at: "2026-03-01T00:00:00.000Z", scope: ["door_to_door"] },
+      suppressed: false,
+    });
+    await recordObjection(handle.db, org.id, again.contactId, "all", new Date("2026-04-01T00:00:00Z"));
+    const [after] = await factsFor(
+      handle.db,
+      { orgId: org.id, contactId: again.contactId },
+      visit,
+      at,
+      classOf,
+    );
+    expect(after?.facts.contact).toMatchObject({ suppressed: true });
   });
 
   it("finds nothing for another organisation's contact", async () => {

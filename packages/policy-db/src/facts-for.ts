@@ -7,6 +7,7 @@ import {
   type ElectionRow,
   foldObjections,
   nextElection,
+  scopedObjections,
   strongestRow,
   youngestAge,
   zoneOf,
@@ -36,7 +37,8 @@ function electionFacts(election: ElectionRow | undefined): Facts["election"] {
 function contactFacts(rows: ContactRows, origin: ProvenanceRow, at: Date, perRow: boolean): Facts["contact"] {
   const { contact } = rows;
   const age = youngestAge(contact.birthYear, at);
-  const objection = foldObjections(rows.objectionRows);
+  // a suppression record scoped to channels is an objection the person made before
+  const objection = foldObjections([...rows.objectionRows, ...scopedObjections(rows)]);
   const categories = perRow
     ? origin.dataCategories
     : [...new Set(rows.origins.flatMap((o) => o.dataCategories))];

@@ -8,10 +8,12 @@ import {
   type processors,
   type provenance,
   rows,
+  type suppressions,
   uuidArray,
 } from "@isoloir/db";
 import { type SQL, sql } from "drizzle-orm";
 import type { ElectionRow } from "./projection";
+import { suppressionOfContact } from "./sql/facts";
 
 type Row<T extends { $inferSelect: unknown }> = T["$inferSelect"];
 
@@ -25,6 +27,7 @@ export interface ContactRows {
     | "birthYear"
     | "emailHmac"
     | "phoneHmac"
+    | "identityHmac"
     | "messagesSent"
     | "consentRequestsSent"
     | "lastMessageAt"
@@ -51,7 +54,10 @@ export interface ContactRows {
     Row<typeof processors>,
     "name" | "hostingRegion" | "transferMechanism" | "authorised" | "art28ContractSigned"
   >[];
+  /** a suppression record of scope `all` matches one of the contact's identifier HMACs */
   suppressed: boolean;
+  /** the suppression records scoped to channels that match one (objections the contact carries from before) */
+  scopedSuppressions: Pick<Row<typeof suppressions>, "channels" | "at">[];
 }
 
 // One statement, so that every row is read from the same snapshot and a gate check costs one round
@@ -61,7 +67,7 @@ const rowsOfContacts = (orgId: string, contactIds: readonly string[], alongside:
 select
   ${alongside ?? sql`null`} as alongside,
   json_build_object('kind', o.kind, 'country', o.country) as org,
-  json_build_object('id', c.id, 'country', c.country, 'birthYear', c.birth_year, 'emailHmac', c.email_hmac, 'phoneHmac', c.phone_hmac,
+  json_build_object('id', c.id, 'country', c.country, 'birthYear', c.birth_year, 'emailHmac', c.email_hmac, 'phoneHmac', c.phone_hmac, 'identityHmac', c.identity_hmac,
     'messagesSent', c.messages_sent, 'consentRequestsSent', c.consent_requests_sent, 'lastMessageAt', c.last_message_at,
     'lastPositiveInteractionAt', c.last_positive_interaction_at) as contact,
   (select coalesce(json_agg(json_build_object('id', p.id, 'source', p.source, 'dataCategories', p.data_categories,
@@ -81,8 +87,10 @@ select
   (select coalesce(json_agg(json_build_object('name', r.name, 'hostingRegion', r.hosting_region,
       'transferMechanism', r.transfer_mechanism, 'authorised', r.authorised, 'art28ContractSigned', r.art28_contract_signed) order by r.id), '[]')
     from processors r where r.org_id = c.org_id) as processor_rows,
-  exists (select 1 from suppressions x where x.org_id = c.org_id
-    and ((x.kind = 'email' and x.hmac = c.email_hmac) or (x.kind = 'phone' and x.hmac = c.phone_hmac))) as suppressed
+  exists (select 1 from suppressions x where x.org_id = c.org_id and x.all_channels and ${suppressionOfContact(sql`x`)}) as suppressed,
+  (select coalesce(json_agg(json_build_object('channels', x.channels, 'at', x.at) order by x.at, x.id), '[]')
+    from suppressions x where x.org_id = c.org_id and not x.all_channels and cardinality(x.channels) > 0
+      and ${suppressionOfContact(sql`x`)}) as scoped_suppressions
 from contacts c join organisations o on o.id = c.org_id
 where c.org_id = ${orgId}::uuid and c.id = any(${uuidArray(contactIds)})`;
 
@@ -138,5 +146,6 @@ function fromRow(row: Record<string, unknown>): ContactRows {
     settings: json(row.settings),
     processorRows: json(row.processor_rows),
     suppressed: row.suppressed === true,
+    scopedSuppressions: json<Timestamped[]>(row.scoped_suppressions).map((x) => dated(x, ["at"])),
   };
 }

@@ -34,17 +34,31 @@ export async function loadOrgContactRows(db: Db, orgId: string): Promise<Contact
     return map;
   };
   const [originsOf, ledgerOf, objectionsOf] = [group(origins), group(ledger), group(objectionRows)];
-  const hit = (kind: string, hmac: string | null) =>
-    hmac !== null && suppressed.some((s) => s.kind === kind && s.hmac === hmac);
-  return people.map((contact) => ({
-    org,
-    contact,
-    origins: originsOf.get(contact.id) ?? [],
-    ledger: ledgerOf.get(contact.id) ?? [],
-    objectionRows: objectionsOf.get(contact.id) ?? [],
-    electionRows,
-    settings,
-    processorRows,
-    suppressed: hit("email", contact.emailHmac) || hit("phone", contact.phoneHmac),
-  }));
+  // a record is the contact's when one of its identifier HMACs equals the record's
+  const recordsOf = (c: (typeof people)[number]) =>
+    suppressed
+      .filter(
+        (s) =>
+          (s.kind === "email" && s.hmac === c.emailHmac) ||
+          (s.kind === "phone" && s.hmac === c.phoneHmac) ||
+          (s.kind === "identity" && s.hmac === c.identityHmac),
+      )
+      .sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return people.map((contact) => {
+    const records = recordsOf(contact);
+    return {
+      org,
+      contact,
+      origins: originsOf.get(contact.id) ?? [],
+      ledger: ledgerOf.get(contact.id) ?? [],
+      objectionRows: objectionsOf.get(contact.id) ?? [],
+      electionRows,
+      settings,
+      processorRows,
+      suppressed: records.some((r) => r.allChannels),
+      scopedSuppressions: records
+        .filter((r) => !r.allChannels && r.channels.length > 0)
+        .map((r) => ({ channels: r.channels, at: r.at })),
+    };
+  });
 }

@@ -89,3 +89,12 @@ export function foldObjections(rows: ObjectionRow[]): { at: string; scope: "all"
   if (rows.some((r) => r.allChannels)) return { at, scope: "all" };
   return { at, scope: [...new Set(rows.flatMap((r) => r.channels))].sort() };
 }
+
+/** The contact's suppression records scoped to channels, as objections to those channels since the record's date. */
+export function scopedObjections(rows: {
+  scopedSuppressions: { channels: Channel[]; at: Date }[];
+}): ObjectionRow[] {
+  return rows.scopedSuppressions
+    .filter((r) => r.channels.length > 0)
+    .map((r) => ({ allChannels: false, channels: r.channels, at: r.at }));
+}

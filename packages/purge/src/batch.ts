@@ -1,4 +1,4 @@
-import { type Db, rows } from "@isoloir/db";
+import { type Db, rows, suppressionMerge } from "@isoloir/db";
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type QueueTables, scrubQueuedWork } from "./queued-work";
@@ -55,6 +55,8 @@ const broughtFields: [string, string, SQL][] = [
   ["city", "city", sql`null`],
   ["country", "country", sql`null`],
   ["birthYear", "birth_year", sql`null`],
+  ["birthName", "birth_name", sql`null`],
+  ["birthDate", "birth_date", sql`null`],
 ];
 
 const inRange = (r: BatchRange, kind?: "contact" | "provenance"): SQL =>
@@ -75,17 +77,35 @@ const batchTargets = (r: BatchRange): SQL =>
 const count = async (tx: Db, query: SQL): Promise<number> =>
   (await rows<{ n: number }>(tx, query))[0]?.n ?? 0;
 
-/** People removed because they objected leave only their identifiers' HMACs, on the suppression list. */
+/**
+ * Every objection of a contact the batch touches (whole or in part, whatever the reason) is on the
+ * suppression list before its data goes: one record per identifier HMAC (email, phone, identity) of
+ * the objections' scope — `all` if any is, else their channels united — dated by the earliest, merged
+ * with the record already there (`suppressionMerge`; an objection recorded since 0009 already has one).
+ * Only HMACs stay. Records are never deleted by a purge. Returns the records written or widened.
+ */
 async function suppressObjectors(tx: Db, r: BatchRange): Promise<number> {
   return count(
     tx,
-    sql`with s as (
-    insert into suppressions (org_id, kind, hmac, reason)
-    select distinct c.org_id, k.kind::identifier_kind, k.hmac, 'objection'::suppression_reason
-    from contacts c cross join lateral (values ('email', c.email_hmac), ('phone', c.phone_hmac)) k(kind, hmac)
-    where c.org_id = ${r.orgId}::uuid and k.hmac is not null
-      and c.id = any(array(select t.contact_id from purge_targets t where ${inRange(r)} and t.reason = 'objected_all'))
-    on conflict do nothing returning 1) select count(*)::int as n from s`,
+    sql`with objected as (
+      select k.kind, k.hmac, o.all_channels, o.at, ch
+      from objections o
+      join contacts c on c.org_id = o.org_id and c.id = o.contact_id
+      cross join lateral (values ('email', c.email_hmac), ('phone', c.phone_hmac), ('identity', c.identity_hmac)) k(kind, hmac)
+      left join lateral unnest(o.channels) as ch on true
+      where o.org_id = ${r.orgId}::uuid and k.hmac is not null
+        and o.contact_id = any(array(select t.contact_id from purge_targets t where ${inRange(r)}))),
+    records as (
+      select kind, hmac, bool_or(all_channels) as all_channels, min(at) as at,
+        coalesce(array_agg(distinct ch order by ch) filter (where ch is not null), '{}') as channels
+      from objected group by kind, hmac),
+    s as (
+      insert into suppressions (org_id, kind, hmac, all_channels, channels, at, reason)
+      select ${r.orgId}::uuid, kind::identifier_kind, hmac, all_channels,
+        case when all_channels then '{}'::channel[] else channels end, at, 'objection'::suppression_reason
+      from records where all_channels or cardinality(channels) > 0
+      ${suppressionMerge} returning 1)
+    select count(*)::int as n from s`,
   );
 }
 
@@ -118,7 +138,8 @@ async function deleteSingleRows(
       from gone g left join kept k on k.contact_id = g.contact_id),
     u as (update contacts c set ${sql.join(assignments, sql`, `)},
         email_hmac = case when ${drop("email")} then null else c.email_hmac end,
-        phone_hmac = case when ${drop("phone")} then null else c.phone_hmac end
+        phone_hmac = case when ${drop("phone")} then null else c.phone_hmac end,
+        identity_hmac = case when ${drop("birthName")} or ${drop("firstName")} or ${drop("birthDate")} then null else c.identity_hmac end
       from changes g
       where c.org_id = ${r.orgId}::uuid and c.id = any(array(select contact_id from changes)) and c.id = g.contact_id
         and not (g.gone <@ g.kept) returning 1)

@@ -7,7 +7,8 @@ import { z } from "zod";
  *
  * The order is fixed and meaningful: a target taken by several reasons is counted under the first.
  * `objected_all` comes first, so that "removed because they objected" is always a target's first
- * reason — that is what writes its suppression HMACs.
+ * reason. (Every purged objector, whatever the reason, keeps suppression records of their objections'
+ * scope: see `suppressObjectors` in batch.ts.)
  */
 export const reasonKeys = [
   "objected_all",
@@ -36,7 +37,7 @@ export interface ReasonDefinition {
   label: string;
   /** part of the opt-in nightly retention plan */
   retention: boolean;
-  /** people removed for this reason leave their identifiers' HMACs on the suppression list */
+  /** people removed for this reason are on the suppression list for everything afterwards (scope `all`) */
   suppresses: boolean;
   rules: readonly RuleRef[];
 }

@@ -26,6 +26,8 @@ export function IdentityCard({ contact }: { contact: ContactDetail["contact"] })
     ["postalCode", f.text(contact.postalCode)],
     ["city", f.text(contact.city)],
     ["country", f.text(contact.country)],
+    ["birthName", f.text(contact.birthName)],
+    ["birthDate", contact.birthDate ? f.date(`${contact.birthDate}T12:00:00`) : f.empty],
     ["birthYear", contact.birthYear ? String(contact.birthYear) : f.empty],
     ["createdAt", f.dateTime(contact.createdAt)],
     ["messagesSent", f.number(contact.messagesSent)],

@@ -1,10 +1,13 @@
 import { useFormat, useVocabLabel } from "@isoloir/ui";
-import { Badge, Group, Stack, Text } from "@mantine/core";
+import { Badge, Group, Stack, Text, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ObjectionRow } from "../lib/types";
 import { Section } from "./section";
 
-/** The contact's objections: all channels, or a list of them, each with its date. */
+/**
+ * The contact's objections: all channels, or a list of them, each with its date, and whether a
+ * suppression record backs it (it then outlives any purge) and on which identifiers.
+ */
 export function ObjectionsCard({ rows }: { rows: ObjectionRow[] }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -28,6 +31,21 @@ export function ObjectionsCard({ rows }: { rows: ObjectionRow[] }) {
                     {label("channel", channel)}
                   </Badge>
                 ))
+              )}
+              {row.suppressedBy.length > 0 ? (
+                <Tooltip label={t("objections.backedHint")} multiline w={320}>
+                  <Badge color="teal" variant="outline" data-testid="objection-backed">
+                    {t("objections.backed", {
+                      identifiers: row.suppressedBy.map((k) => t(`objections.identifiers.${k}`)).join(", "),
+                    })}
+                  </Badge>
+                </Tooltip>
+              ) : (
+                <Tooltip label={t("objections.notBackedHint")} multiline w={320}>
+                  <Badge color="gray" variant="outline" data-testid="objection-not-backed">
+                    {t("objections.notBacked")}
+                  </Badge>
+                </Tooltip>
               )}
             </Group>
           ))}

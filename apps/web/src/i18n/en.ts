@@ -52,6 +52,8 @@ export const en: DeepStrings<typeof fr> = {
       city: "Town",
       country: "Country",
       birthYear: "Birth year",
+      birthName: "Birth name",
+      birthDate: "Birth date",
       createdAt: "Added on",
       updatedAt: "Updated on",
       messagesSent: "Messages sent",
@@ -199,5 +201,16 @@ export const en: DeepStrings<typeof fr> = {
     empty: "No objections.",
     all: "All channels",
     at: "On {{date}}",
+    backed: "On the suppression list ({{identifiers}})",
+    backedHint:
+      "A keyed hash of the identifier, the scope and the date stay after any purge: if the person comes back, the objection comes back with them.",
+    notBacked: "Not on the suppression list",
+    notBackedHint:
+      "No email, phone, or birth name with first names and birth date is known: this objection would go with the contact.",
+    identifiers: {
+      email: "email",
+      phone: "phone",
+      identity: "name and birth date",
+    },
   },
 };

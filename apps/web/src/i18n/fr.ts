@@ -50,6 +50,8 @@ export const fr = {
       city: "Commune",
       country: "Pays",
       birthYear: "Année de naissance",
+      birthName: "Nom de naissance",
+      birthDate: "Date de naissance",
       createdAt: "Ajouté le",
       updatedAt: "Modifié le",
       messagesSent: "Messages envoyés",
@@ -199,5 +201,16 @@ export const fr = {
     empty: "Aucune opposition.",
     all: "Tous les canaux",
     at: "Le {{date}}",
+    backed: "Sur la liste d'opposition ({{identifiers}})",
+    backedHint:
+      "Une empreinte chiffrée de l'identifiant, la portée et la date restent après toute purge : si la personne revient, son opposition revient avec elle.",
+    notBacked: "Absente de la liste d'opposition",
+    notBackedHint:
+      "Ni adresse électronique, ni téléphone, ni nom de naissance avec prénoms et date de naissance ne sont connus : cette opposition partirait avec le contact.",
+    identifiers: {
+      email: "adresse électronique",
+      phone: "téléphone",
+      identity: "nom et date de naissance",
+    },
   },
 };

@@ -49,7 +49,7 @@ export const contactsRouter = router({
       return { withdrawn };
     }),
 
-  /** Records an objection; to everything, it also suppresses the person for good. */
+  /** Records an objection; every objection writes its suppression record at once (its scope and date). */
   object: capable("exportImport")
     .input(
       z

@@ -72,7 +72,11 @@ export const objections = pgTable(
   ],
 );
 
-/** Suppression outlives erasure (invariant 5): only a keyed HMAC, never plaintext. */
+/**
+ * Suppression outlives erasure and purges (invariant 5): only a keyed HMAC, never plaintext, with its
+ * scope (`all_channels`, else `channels`) and the date of the earliest objection behind it. One record
+ * per identifier: a second objection merges into it (see `suppressionMerge`). No purge deletes one.
+ */
 export const suppressions = pgTable(
   "suppressions",
   {
@@ -82,7 +86,28 @@ export const suppressions = pgTable(
     allChannels: boolean().notNull().default(true),
     channels: channelEnum().array().notNull().default([]),
     reason: suppressionReasonEnum().notNull(),
+    /** the earliest objection (or erasure) behind the record */
+    at: at().notNull().defaultNow(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), unique().on(t.orgId, t.kind, t.hmac)],
+);
+
+/** A suppression record's scope shrunk by the person's own evidenced opt-in: what was lifted, when, on what evidence. */
+export const suppressionLifts = pgTable(
+  "suppression_lifts",
+  {
+    ...tenantColumns(),
+    kind: identifierKindEnum().notNull(),
+    hmac: text().notNull(),
+    /** the record's scope before the lift */
+    wasAllChannels: boolean().notNull(),
+    wasChannels: channelEnum().array().notNull().default([]),
+    /** the channels lifted */
+    lifted: channelEnum().array().notNull(),
+    at: at().notNull(),
+    evidenceRef: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index().on(t.orgId, t.kind, t.hmac)],
 );

@@ -1,6 +1,7 @@
 import {
   boolean,
   char,
+  date,
   foreignKey,
   index,
   integer,
@@ -30,9 +31,15 @@ export const contacts = pgTable(
     /** ISO 3166-1 alpha-2 */
     country: char({ length: 2 }),
     birthYear: integer(),
+    /** the name at birth (nom de naissance), as given */
+    birthName: text(),
+    /** ISO YYYY-MM-DD; birth_year is its year when it is known */
+    birthDate: date(),
     /** keyed HMAC of org id ‖ normalised value; what suppression matches on */
     emailHmac: text(),
     phoneHmac: text(),
+    /** keyed HMAC of the identity key (birth name, first names, birth date), when all three are known */
+    identityHmac: text(),
     messagesSent: integer().notNull().default(0),
     consentRequestsSent: integer().notNull().default(0),
     lastMessageAt: at(),
@@ -44,6 +51,7 @@ export const contacts = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     index().on(t.orgId, t.emailHmac),
     index().on(t.orgId, t.phoneHmac),
+    index().on(t.orgId, t.identityHmac),
     index().on(t.orgId, t.lastName, t.firstName),
     index().on(t.orgId, t.email),
     // a purge run re-checks only what changed since its plan

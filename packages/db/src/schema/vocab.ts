@@ -49,7 +49,8 @@ export type DataCategory = (typeof dataCategories)[number];
 export const suppressionReasons = ["objection", "erasure"] as const;
 export type SuppressionReason = (typeof suppressionReasons)[number];
 
-export const identifierKinds = ["email", "phone"] as const;
+/** `identity`: birth name + first names + birth date (contacts' `identityKey`). */
+export const identifierKinds = ["email", "phone", "identity"] as const;
 export type IdentifierKind = (typeof identifierKinds)[number];
 
 export type Provider = (typeof providers)[number];

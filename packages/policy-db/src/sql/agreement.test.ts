@@ -1,11 +1,13 @@
 import type { DbHandle } from "@isoloir/db";
 import { testDatabases } from "@isoloir/db/testing";
 import { policy } from "@isoloir/policies";
+import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeWorld, type World, worldArb } from "../testing/world";
 import { type Comparison, compareOrganisation } from "./agreement";
 import { defaultTranslators, type Translators } from "./compile-node";
+import { instantLiteral } from "./terms";
 
 const WORLDS = Number(process.env.AGREEMENT_WORLDS ?? 50);
 const CONTACTS_PER_WORLD = 200;
@@ -73,6 +75,18 @@ describe.each(testDatabases())("compileToSql and the engine on $name", (target) 
       },
     },
     "enrichmentSwitch ignoring the switch": { enrichmentSwitch: () => true },
+    // a suppression record scoped to channels is an objection: reading the contact's own rows alone
+    // (as before scoped records counted) lets a returning objector be messaged again
+    "objection ignoring scoped suppression records": {
+      objection: (n, s) => {
+        const { covers } = n as Extract<typeof n, { kind: "objection" }>;
+        const channel =
+          s.action.type === "contact" && covers === "action-channel" ? s.action.channel : undefined;
+        const coversChannel = channel ? sql` or bool_or(${channel}::text = any(o.channels::text[]))` : sql``;
+        return sql`coalesce((select min(o.at) <= ${instantLiteral(s.atMs)} and (bool_or(o.all_channels)${coversChannel})
+          from objections o where o.org_id = c.org_id and o.contact_id = c.id), false)`;
+      },
+    },
     "consent ignoring withdrawal and evidence": {
       consent: (n, s, r) =>
         defaultTranslators.consent(

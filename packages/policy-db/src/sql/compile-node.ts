@@ -1,6 +1,6 @@
 import type { Node, NodeKind } from "@isoloir/policy";
 import { type SQL, sql } from "drizzle-orm";
-import { actionScope, hasCategory, presence, scalarFacts } from "./facts";
+import { actionScope, contactObjections, hasCategory, presence, scalarFacts } from "./facts";
 import { inCountries, ofContact, type Scope, switchedOnCountries } from "./scope";
 import {
   allOf,
@@ -69,7 +69,7 @@ function objection(s: Scope, covers: "action-channel" | "all"): Cond {
   const channel = s.action.type === "contact" && covers === "action-channel" ? s.action.channel : undefined;
   const coversChannel = channel ? sql` or bool_or(${channel}::text = any(o.channels::text[]))` : sql``;
   return sql`coalesce((select min(o.at) <= ${instantLiteral(s.atMs)} and (bool_or(o.all_channels)${coversChannel})
-    from ${ofContact(sql`objections`, sql`o`)}), false)`;
+    from ${contactObjections}), false)`;
 }
 
 export const defaultTranslators: TranslatorMap = {

@@ -1,5 +1,5 @@
 import type { InstantFact, ListFact, PresenceFact, ScalarFact } from "@isoloir/policy";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { actionScope, classSql, countrySql, ofContact, type Scope } from "./scope";
 import { type Cond, column, type Inst, known, knownInst, sqlInst, textList, type Val } from "./terms";
 
@@ -16,8 +16,24 @@ function processorOf(s: Scope) {
   return action.type === "transfer" ? s.org.processors.find((p) => p.name === action.processor) : undefined;
 }
 
-const suppressedSql = sql`exists (select 1 from suppressions sup where sup.org_id = c.org_id and (
-  (sup.kind = 'email' and sup.hmac = c.email_hmac) or (sup.kind = 'phone' and sup.hmac = c.phone_hmac)))`;
+/** A suppression record (alias `x`) is the contact's: one of its stored identifier HMACs equals the record's. */
+export const suppressionOfContact = (x: SQL): SQL =>
+  sql`((${x}.kind = 'email' and ${x}.hmac = c.email_hmac) or (${x}.kind = 'phone' and ${x}.hmac = c.phone_hmac)
+    or (${x}.kind = 'identity' and ${x}.hmac = c.identity_hmac))`;
+
+/** `suppressed`: a record of scope `all` is the contact's. */
+const suppressedSql = sql`exists (select 1 from suppressions sup where sup.org_id = c.org_id and sup.all_channels
+  and ${suppressionOfContact(sql`sup`)})`;
+
+/**
+ * The rows the contact's `objection` folds (alias `o`: all_channels, channels, at): its own objections,
+ * and every suppression record scoped to channels that is the contact's.
+ */
+export const contactObjections = sql`(select o0.all_channels, o0.channels, o0.at from objections o0
+    where o0.org_id = c.org_id and o0.contact_id = c.id
+  union all
+  select false, sup.channels, sup.at from suppressions sup where sup.org_id = c.org_id and not sup.all_channels
+    and cardinality(sup.channels) > 0 and ${suppressionOfContact(sql`sup`)}) o`;
 
 const vendorDisclosed = sql`p.vendor_political_reuse_disclosed`;
 
@@ -74,14 +90,12 @@ export const scalarFacts: { [K in ScalarFact]: (s: Scope) => Val } = {
   paidBoost: () => known(false),
 };
 
-const objectionRows = ofContact(sql`objections`, sql`o`);
-
 export const instantFacts: { [K in InstantFact]: (s: Scope) => Inst } = {
   at: (s) => knownInst(s.atMs),
   "contact.collectedAt": () => sqlInst(sql`p.collected_at`),
   "contact.lastMessageAt": () => sqlInst(sql`c.last_message_at`),
   "contact.lastPositiveInteractionAt": () => sqlInst(sql`c.last_positive_interaction_at`),
-  "contact.objection.at": () => sqlInst(sql`(select min(o.at) from ${objectionRows})`),
+  "contact.objection.at": () => sqlInst(sql`(select min(o.at) from ${contactObjections})`),
 };
 
 /** The contact's data categories: the decided row's for import/retain, else every row's. */
@@ -112,7 +126,7 @@ export function presence(s: Scope, fact: PresenceFact): Cond {
     return s.perRow ? sql`(e.results_proclaimed_at is not null)` : Boolean(s.election?.resultsProclaimedAt);
   }
   if (fact === "contact.vendorAttestation") return sql`(${vendorDisclosed} is not null)`;
-  if (fact === "contact.objection") return sql`exists (select 1 from ${objectionRows})`;
+  if (fact === "contact.objection") return sql`exists (select 1 from ${contactObjections})`;
   if (isListFact(fact)) return listPresent(s, fact);
   if (isInstantFact(fact)) {
     const v = instantFacts[fact](s);

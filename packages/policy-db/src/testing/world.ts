@@ -143,6 +143,17 @@ const objectionArb = (ats: number[]) =>
     channels: fc.uniqueArray(fc.constantFrom(...channels), { maxLength: 3 }),
   });
 
+/** A suppression record matching the contact by one identifier (none when it lacks that one): `all`, or channels. */
+const suppressionArb = (ats: number[]) =>
+  fc.record({
+    by: fc.constantFrom("email" as const, "phone" as const, "identity" as const),
+    all: fc.boolean(),
+    channels: fc.uniqueArray(fc.constantFrom(...channels), { maxLength: 3 }),
+    at: relativeArb(ats, [0, 1, -1, 30], 300),
+  });
+
+type GeneratedSuppression = ReturnType<typeof suppressionArb> extends fc.Arbitrary<infer T> ? T : never;
+
 const contactArb = (ats: number[], electionCount: number) =>
   fc.record({
     country: fc.option(fc.constantFrom(...countries), { nil: null, freq: 5 }),
@@ -150,7 +161,11 @@ const contactArb = (ats: number[], electionCount: number) =>
     origins: fc.array(provenanceArb(ats, electionCount), { minLength: 1, maxLength: 3 }),
     consents: fc.array(consentArb(ats), { maxLength: 3 }),
     objections: fc.array(objectionArb(ats), { maxLength: 2 }),
-    suppressed: fc.constantFrom<"email" | "phone" | null>(null, null, null, "email", "phone"),
+    hasIdentity: fc.boolean(),
+    suppressions: fc.oneof(
+      { weight: 3, arbitrary: fc.constant<GeneratedSuppression[]>([]) },
+      { weight: 2, arbitrary: fc.uniqueArray(suppressionArb(ats), { maxLength: 3, selector: (r) => r.by }) },
+    ),
     messagesSent: fc.constantFrom(0, 0, 1, 2, 5),
     consentRequestsSent: fc.constantFrom(0, 0, 1, 2),
     lastMessageAt: fc.option(relativeArb(ats, [0, 30, 60], 200), { nil: null }),
@@ -245,7 +260,11 @@ export async function storeWorld(db: Db, world: World): Promise<string> {
 
 async function storeContacts(db: Db, orgId: string, people: World["contacts"], electionIds: string[]) {
   const ids = people.map(() => randomUUID());
-  const hmacs = people.map(() => ({ email: randomUUID(), phone: randomUUID() }));
+  const hmacs = people.map((p) => ({
+    email: randomUUID(),
+    phone: randomUUID(),
+    identity: p.hasIdentity ? randomUUID() : null,
+  }));
   await db.insert(contacts).values(
     people.map((p, i) => ({
       orgId,
@@ -255,6 +274,7 @@ async function storeContacts(db: Db, orgId: string, people: World["contacts"], e
       birthYear: p.birthYear,
       emailHmac: hmacs[i]?.email,
       phoneHmac: hmacs[i]?.phone,
+      identityHmac: hmacs[i]?.identity,
       messagesSent: p.messagesSent,
       consentRequestsSent: p.consentRequestsSent,
       lastMessageAt: date(p.lastMessageAt),
@@ -301,9 +321,15 @@ async function storeContacts(db: Db, orgId: string, people: World["contacts"], e
   );
   if (objected.length > 0) await db.insert(objections).values(objected);
   const suppressed = people.flatMap((p, i) =>
-    p.suppressed
-      ? [{ orgId, kind: p.suppressed, hmac: hmacs[i]?.[p.suppressed] ?? "", reason: "objection" as const }]
-      : [],
+    p.suppressions.map((r) => ({
+      orgId,
+      kind: r.by,
+      hmac: hmacs[i]?.[r.by] ?? randomUUID(),
+      allChannels: r.all,
+      channels: r.all ? [] : r.channels,
+      at: new Date(r.at),
+      reason: "objection" as const,
+    })),
   );
   if (suppressed.length > 0) await db.insert(suppressions).values(suppressed);
 }
