@@ -44,10 +44,11 @@ export async function headOf(tx: Db, orgId: string): Promise<{ seq: number; hash
 
 /**
  * Re-links the chain from entry `from` to its end as a careful attacker would: every prev_hash and
- * hash recomputed (which needs no key), each scheme-2 MAC replaced by one under the attacker's key,
+ * hash recomputed (which needs no key), each scheme-2 MAC replaced by one under the attacker's key
+ * (or under `macKey`, for an attacker who has the installation's),
  * and the head moved to the end. Three statements.
  */
-export async function relink(tx: Db, orgId: string, from: number): Promise<void> {
+export async function relink(tx: Db, orgId: string, from: number, macKey = attackerMacKey): Promise<void> {
   const chain = await rows<{
     seq: string;
     scheme: number;
@@ -80,7 +81,7 @@ export async function relink(tx: Db, orgId: string, from: number): Promise<void>
       row.scheme === 1
         ? legacyEntryHash({ ...fields, at: new Date(row.at_ms), details: JSON.parse(row.details) })
         : entryHash({ ...fields, atMicros: row.at_us, detailsText: row.details });
-    const mac = row.scheme === 1 ? null : entryMac(attackerMacKey, hash);
+    const mac = row.scheme === 1 ? null : entryMac(macKey, hash);
     updates.push(sql`(${seq}::bigint, ${prev}, ${hash}, ${mac})`);
     prev = hash;
   }
