@@ -64,7 +64,8 @@ export async function relink(tx: Db, orgId: string, from: number, macKey = attac
     sql`select seq::text, scheme, ((extract(epoch from at) * 1000000)::bigint)::text as at_us,
           to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at_ms,
           action, actor, target, details::text as details, hash
-        from audit_log where org_id = ${orgId}::uuid order by seq`,
+        from audit_log where org_id = ${orgId}::uuid order by audit_log.seq -- the number, not the text column
+      `,
   );
   let prev = "0".repeat(64);
   let last = 0;
