@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { verifyAuditChain } from "@isoloir/audit";
-import { generateSigningKey, openPostgres, rows } from "@isoloir/db";
+import { generateSigningKey, installHmacKey, openPostgres, rows } from "@isoloir/db";
 import { approvePlan, planPurge, publicKeyOf, reasonKeys, runPurge, verifyCertificate } from "@isoloir/purge";
 import { sql } from "drizzle-orm";
 import pg from "pg";
@@ -34,6 +34,7 @@ if (!url) {
   process.exit(2);
 }
 const hmacKey = "bench-hmac-key";
+installHmacKey(hmacKey); // the audit log MACs its entries under it
 const signingKey = generateSigningKey();
 const seconds: Record<string, number> = {};
 const cpuSeconds: Record<string, number> = {};

@@ -1,7 +1,7 @@
-import { auditHeads, auditLog, type Db } from "@isoloir/db";
-import { eq } from "drizzle-orm";
+import { type Db, rows } from "@isoloir/db";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { entryHash, genesisHash } from "./chain";
+import { currentScheme, entryHash, entryMac, resolveMacKey } from "./chain";
 
 export const AuditEntry = z.object({
   orgId: z.uuid(),
@@ -13,57 +13,87 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.input<typeof AuditEntry>;
 
+export interface AppendOptions {
+  /** the installation's HMAC key; by default the one `openDatabase` installed */
+  hmacKey?: string;
+}
+
 /**
  * Appends one entry to the organisation's chain. Appends are serialised per organisation by locking
  * the chain head row FOR UPDATE, so two writers can never both extend the same head.
  */
-export async function appendAudit(db: Db, input: AuditEntry): Promise<{ seq: number; hash: string }> {
+export async function appendAudit(
+  db: Db,
+  input: AuditEntry,
+  options: AppendOptions = {},
+): Promise<{ seq: number; hash: string }> {
   const entry = AuditEntry.parse(input);
-  return db.transaction(async (tx) => appendAuditWithin(tx, [entry]));
+  return db.transaction(async (tx) => appendAuditWithin(tx, [entry], options));
 }
 
-/** The organisation's chain head, locked for the rest of the transaction (created on first use). */
-async function lockedHead(tx: Db, orgId: string) {
-  const head = () => tx.select().from(auditHeads).where(eq(auditHeads.orgId, orgId)).for("update");
-  const [found] = await head();
-  if (found) return found;
-  await tx.insert(auditHeads).values({ orgId, seq: 0, hash: genesisHash }).onConflictDoNothing();
-  const [created] = await head();
-  if (!created) throw new Error("audit chain head missing after insert");
-  return created;
+interface Begun {
+  head_seq: string | number;
+  head_hash: string;
+  at_us: string;
+  details_text: string[];
+}
+
+/** Epoch microseconds as an ISO 8601 instant with six decimals, which timestamptz stores exactly. */
+function isoMicros(atMicros: string): string {
+  const us = BigInt(atMicros);
+  const millis = new Date(Number(us / 1000n)).toISOString();
+  return millis.replace("Z", `${String(us % 1000n).padStart(3, "0")}Z`);
+}
+
+function detailsTextOf(begun: Begun, i: number): string {
+  const text = begun.details_text[i];
+  if (text === undefined) throw new Error("audit_begin returned fewer details than entries");
+  return text;
 }
 
 /**
  * Appends entries of one organisation, in order, inside the caller's transaction: they commit or
- * roll back with what they record. Three statements however many entries there are.
+ * roll back with what they record. Two statements however many entries there are: `audit_begin`
+ * locks the head and returns it with the database's clock and the stored text of each entry's
+ * details (what the hash covers); one INSERT writes the entries, each with its hash and its MAC, and
+ * the `audit_log_append` trigger checks each link and moves the head.
  */
 export async function appendAuditWithin(
   tx: Db,
   inputs: AuditEntry[],
+  options: AppendOptions = {},
 ): Promise<{ seq: number; hash: string }> {
   const entries = inputs.map((e) => AuditEntry.parse(e));
-  const orgId = entries[0]?.orgId;
+  const orgId = entries[0]?.orgId.toLowerCase();
   if (!orgId) throw new Error("appendAuditWithin needs at least one entry");
-  if (entries.some((e) => e.orgId !== orgId))
+  if (entries.some((e) => e.orgId.toLowerCase() !== orgId))
     throw new Error("appendAuditWithin appends to one organisation's chain");
-  let { seq, hash } = await lockedHead(tx, orgId);
-  const at = new Date();
-  const rows = entries.map((entry) => {
+  const macKey = resolveMacKey(options.hmacKey);
+  const details = JSON.stringify(entries.map((e) => e.details));
+  const [begun] = await rows<Begun>(tx, sql`select * from audit_begin(${orgId}::uuid, ${details}::jsonb)`);
+  if (!begun) throw new Error("audit_begin returned no head");
+  let seq = Number(begun.head_seq);
+  let hash = begun.head_hash;
+  const at = isoMicros(begun.at_us);
+  const values = entries.map((entry, i) => {
     const fields = {
       orgId,
       seq: seq + 1,
-      at,
+      atMicros: begun.at_us,
       action: entry.action,
       actor: entry.actor,
       target: entry.target ?? null,
-      details: entry.details,
+      detailsText: detailsTextOf(begun, i),
       prevHash: hash,
     };
     seq = fields.seq;
     hash = entryHash(fields);
-    return { ...fields, hash };
+    return sql`(${orgId}::uuid, ${seq}, ${at}::timestamptz, ${fields.action}, ${fields.actor}, ${fields.target},
+      ${fields.detailsText}::jsonb, ${fields.prevHash}, ${hash}, ${currentScheme}, ${entryMac(macKey, hash)})`;
   });
-  await tx.insert(auditLog).values(rows);
-  await tx.update(auditHeads).set({ seq, hash }).where(eq(auditHeads.orgId, orgId));
+  await tx.execute(
+    sql`insert into audit_log (org_id, seq, at, action, actor, target, details, prev_hash, hash, scheme, mac)
+      values ${sql.join(values, sql`, `)}`,
+  );
   return { seq, hash };
 }

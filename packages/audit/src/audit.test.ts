@@ -1,4 +1,4 @@
-import { auditLog, type DbHandle } from "@isoloir/db";
+import { auditLog, type Db, type DbHandle } from "@isoloir/db";
 import { insertTestOrg, testDatabases } from "@isoloir/db/testing";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,26 +33,35 @@ describe.each(testDatabases())("audit chain on $name", (target) => {
     expect(report.firstBroken).toBeUndefined();
   });
 
+  /** As a superuser who switches the audit triggers off for one transaction. */
+  const asAttacker = (fn: (tx: Db) => Promise<unknown>) =>
+    handle.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await fn(tx);
+    });
+
   it("reports the first tampered entry", async () => {
     const org = await orgWithEntries(5);
-    await handle.db
-      .update(auditLog)
-      .set({ details: { i: 99 } })
-      .where(and(eq(auditLog.orgId, org.id), eq(auditLog.seq, 3)));
+    await asAttacker((tx) =>
+      tx
+        .update(auditLog)
+        .set({ details: { i: 99 } })
+        .where(and(eq(auditLog.orgId, org.id), eq(auditLog.seq, 3))),
+    );
     const report = await verifyAuditChain(handle.db, org.id);
     expect(report.firstBroken).toEqual({ seq: 3, reason: "hash_mismatch" });
   });
 
   it("reports a deleted entry as a gap", async () => {
     const org = await orgWithEntries(4);
-    await handle.db.delete(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.seq, 2)));
+    await asAttacker((tx) => tx.delete(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.seq, 2))));
     const report = await verifyAuditChain(handle.db, org.id);
     expect(report.firstBroken).toEqual({ seq: 2, reason: "seq_gap" });
   });
 
   it("reports a truncated tail against the head", async () => {
     const org = await orgWithEntries(4);
-    await handle.db.delete(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.seq, 4)));
+    await asAttacker((tx) => tx.delete(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.seq, 4))));
     const report = await verifyAuditChain(handle.db, org.id);
     expect(report.firstBroken?.reason).toBe("head_mismatch");
   });

@@ -1,5 +1,31 @@
-export { AuditEntry, appendAudit, appendAuditWithin } from "./append";
+export {
+  Anchor,
+  type AnchorFinding,
+  type AnchorReport,
+  type AnchorResult,
+  anchorAudit,
+  anchorPublicKey,
+  auditChains,
+  BadAnchorError,
+  parseAnchor,
+  verifyAnchors,
+} from "./anchor";
+export { type AppendOptions, AuditEntry, appendAudit, appendAuditWithin } from "./append";
 export { canonicalJson } from "./canonical";
-export { entryHash, genesisHash } from "./chain";
+export {
+  auditMacKey,
+  currentScheme,
+  entryHash,
+  entryMac,
+  genesisHash,
+  legacyEntryHash,
+  type StoredFields,
+} from "./chain";
 export { type PseudonymKind, pseudonym, systemActor } from "./pseudonym";
-export { type BrokenLink, type ChainReport, verifyAuditChain } from "./verify";
+export {
+  auditRowsOf,
+  type BrokenLink,
+  type ChainReport,
+  type VerifyOptions,
+  verifyAuditChain,
+} from "./verify";

@@ -8,6 +8,21 @@ export interface Keys {
   signingKey?: string;
 }
 
+let installedHmac: string | undefined;
+
+/**
+ * The installation's HMAC key for code that is not handed it call by call: the audit log derives its
+ * MAC key from it on every append and verification. `openDatabase` installs the keys it resolved
+ * (and `@isoloir/db/testing` the test keys); with none installed, appending to the audit log fails.
+ */
+export function installHmacKey(hmacKey: string): void {
+  installedHmac = hmacKey;
+}
+
+export function installedHmacKey(): string | undefined {
+  return installedHmac;
+}
+
 export class MissingKeyError extends Error {
   constructor(
     readonly variable: string,

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { type DbHandle, openPglite, openPostgres } from "./client";
-import { type Keys, keysForDataDir, keysFromEnv } from "./keys";
+import { installHmacKey, type Keys, keysForDataDir, keysFromEnv } from "./keys";
 import { acquireDataDirLock } from "./lock";
 
 export interface DatabaseConfig {
@@ -28,6 +28,7 @@ function redact(url: string): string {
 export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
   if (config.databaseUrl) {
     const keys = keysFromEnv();
+    installHmacKey(keys.hmacKey);
     const handle = await openPostgres(config.databaseUrl, { migrate: config.migrate });
     return { ...handle, keys, location: redact(config.databaseUrl) };
   }
@@ -35,6 +36,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
   const release = acquireDataDirLock(config.dataDir, config.holder);
   try {
     const keys = keysForDataDir(config.dataDir);
+    installHmacKey(keys.hmacKey);
     const handle = await openPglite(config.dataDir, { migrate: config.migrate });
     const close = async () => {
       try {

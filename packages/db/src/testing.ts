@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { type DbHandle, openPglite, openPostgres } from "./client";
-import type { Keys } from "./keys";
+import { installHmacKey, type Keys } from "./keys";
 
 export interface TestDatabase {
   name: "pglite" | "postgres";
@@ -10,6 +10,8 @@ export interface TestDatabase {
 }
 
 export const testKeys: Keys = { hmacKey: "test-hmac-key-not-secret" };
+// what the suites append to the audit log is MACed under the test key (openDatabase installs its own)
+installHmacKey(testKeys.hmacKey);
 
 /** PGlite always; PostgreSQL too when DATABASE_URL is set. Use with describe.each. */
 export function testDatabases(): TestDatabase[] {

@@ -101,10 +101,14 @@ describe.each(testDatabases())("purge certificate on $name", (target) => {
       sql`delete from erasure_records where plan_id = ${certificate.body.plan.id}::uuid and batch = ${batch?.batch ?? 0} and digest = (select min(digest) from erasure_records where plan_id = ${certificate.body.plan.id}::uuid and batch = ${batch?.batch ?? 0})`,
     );
     expect(await failed(certificate)).toEqual(["erasure records match each batch digest"]);
-    await handle.db
-      .update(auditLog)
-      .set({ details: sql`jsonb_set(${auditLog.details}, '{deleted}', '0')` })
-      .where(and(eq(auditLog.orgId, s.orgId), eq(auditLog.seq, batch?.seq ?? 0)));
+    // the audit log refuses UPDATE: an attacker has to switch its triggers off (a superuser can)
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx
+        .update(auditLog)
+        .set({ details: sql`jsonb_set(${auditLog.details}, '{deleted}', '0')` })
+        .where(and(eq(auditLog.orgId, s.orgId), eq(auditLog.seq, batch?.seq ?? 0)));
+    });
     expect(await failed(certificate)).toEqual(
       expect.arrayContaining([
         "audit chain unbroken",

@@ -156,6 +156,10 @@ export const fr = {
       prev_hash_mismatch: "lien vers l'entrée précédente rompu",
       seq_gap: "entrée manquante",
       head_mismatch: "tête de chaîne incohérente",
+      mac_mismatch: "non scellée avec la clé de cette installation",
+      unexpected_seq: "entrée hors séquence",
+      scheme_downgrade: "entrée à l'ancien format après des entrées au nouveau",
+      unknown_scheme: "entrée à un format inconnu",
     },
     columns: {
       seq: "N°",

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { verifyAuditChain } from "@isoloir/audit";
@@ -72,13 +72,16 @@ const stores: { name: string; create: () => Promise<Store> }[] = [
     create: async (): Promise<Store> => {
       const dir = mkdtempSync(join(tmpdir(), "isoloir-crash-"));
       const dataDir = join(dir, "pglite");
+      // embedded mode keeps its keys beside the data directory: the children MAC their audit entries
+      // under the same HMAC key as this process
+      writeFileSync(`${dataDir}.keys.json`, JSON.stringify({ hmacKey: testKeys.hmacKey, signingKey }), {
+        mode: 0o600,
+      });
       return {
         open: () => openPglite(dataDir),
         childArgs: { dataDir },
         env: {},
-        // embedded mode keeps its keys beside the data directory (written by the first child)
-        signingKey: () =>
-          (JSON.parse(readFileSync(`${dataDir}.keys.json`, "utf8")) as { signingKey: string }).signingKey,
+        signingKey: () => signingKey,
         dispose: async () => rmSync(dir, { recursive: true, force: true }),
       };
     },
