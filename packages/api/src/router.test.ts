@@ -44,9 +44,13 @@ const procedures: {
         role: "volunteer",
       }),
   },
-  { name: "countries.list", needs: "member", call: (c) => c.countries.list() },
-  { name: "countries.history", needs: "member", call: (c) => c.countries.history({ country: "FR" }) },
-  { name: "countries.providers", needs: "member", call: (c) => c.countries.providers() },
+  { name: "countries.list", needs: "readJurisdictions", call: (c) => c.countries.list() },
+  {
+    name: "countries.history",
+    needs: "readJurisdictions",
+    call: (c) => c.countries.history({ country: "FR" }),
+  },
+  { name: "countries.providers", needs: "readProviders", call: (c) => c.countries.providers() },
   {
     name: "countries.setEnrichment(off)",
     needs: "manageEnrichment",
