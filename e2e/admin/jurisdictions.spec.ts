@@ -1,12 +1,12 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { apiSession, mutateRaw } from "../support/api";
+import { apiSession, mutateRaw, query } from "../support/api";
 import { demo, signIn } from "../support/auth";
 import { setCountry, setProvider } from "../support/enrichment";
 
 // Mantine draws the switch's track over its input: click where the user clicks
 const toggle = (control: Locator) => control.click({ force: true });
 
-async function openJurisdictions(page: Page, role: "admin" | "staff") {
+async function openJurisdictions(page: Page, role: "admin" | "compliance") {
   await signIn(page, demo(role), { app: "admin" });
   await page.getByRole("navigation").getByRole("link", { name: "Juridictions" }).click();
   await expect(page).toHaveURL(/\/admin\/jurisdictions$/);
@@ -107,18 +107,62 @@ test.describe("admin jurisdictions: enrichment switches and providers", () => {
     await expect(page.getByRole("switch", { name: "Autoriser X (Twitter)" })).toBeChecked();
   });
 
-  test("a staff member reads the switches but cannot change them, nor can the API be made to", async ({
+  test("a compliance member reads the switches but cannot change them, nor can the API be made to", async ({
     page,
   }) => {
-    await openJurisdictions(page, "staff");
+    await openJurisdictions(page, "compliance");
     await expect(page.getByTestId("read-only-note")).toContainText(
       "Seuls un propriétaire ou un administrateur de l'organisation peuvent activer ou désactiver",
     );
     await expect(page.getByRole("switch", { name: "Enrichissement en France" })).toBeDisabled();
     await expect(page.getByRole("switch", { name: "Autoriser Facebook" })).toBeDisabled();
-    // the history still opens; names of other members are not the staff's to see
+    // the history opens; names of other members are not compliance's to see
     await page.getByTestId("country-FR").getByRole("button", { name: "Historique · France" }).click();
     await expect(page.getByText(/Aucun changement|un membre/).first()).toBeVisible();
+
+    const refused = await mutateRaw(page, "countries.setEnrichment", { country: "DE", enabled: false });
+    expect(refused.status()).toBe(403);
+    const provider = await mutateRaw(page, "countries.setProvider", { provider: "meetup", allowed: true });
+    expect(provider.status()).toBe(403);
+  });
+
+  test("a staff member cannot read the switches: no Jurisdictions page, and the API gives them the provider list only", async ({
+    page,
+  }) => {
+    await signIn(page, demo("staff"), { app: "admin" });
+    const nav = page.getByRole("navigation");
+    await expect(nav.getByRole("link", { name: "Organisation" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Juridictions" })).toHaveCount(0);
+
+    // the address itself says the page is not for their role, in French and in English, and shows nothing of it
+    await page.goto("/admin/jurisdictions");
+    await expect(page.getByTestId("forbidden")).toContainText("Accès refusé");
+    await expect(page.getByTestId("forbidden")).toContainText("Votre rôle dans cette organisation");
+    await expect(page.getByRole("switch")).toHaveCount(0);
+    await expect(page.getByTestId("country-FR")).toHaveCount(0);
+    await page.getByTestId("language-switch").getByText("EN").click();
+    await expect(page.getByTestId("forbidden")).toContainText("Access denied");
+    await expect(page.getByTestId("forbidden")).toContainText("Your role in this organisation");
+    await page.getByTestId("language-switch").getByText("FR").click();
+
+    // the switches, their history and the switch form's requirements are refused
+    for (const [path, input] of [
+      ["countries.list", undefined],
+      ["countries.switchRequirements", undefined],
+      ["countries.history", { country: "FR" }],
+    ] as const) {
+      const url = `/trpc/${path}${input ? `?input=${encodeURIComponent(JSON.stringify(input))}` : ""}`;
+      expect((await page.request.get(url)).status(), path).toBe(403);
+    }
+    // the provider list their Enrich dialog needs stays readable, and carries nothing but provider and allowed
+    const providers = await query<Record<string, unknown>[]>(page, "countries.providers");
+    expect(providers.map((row) => row.provider).sort()).toEqual([
+      "facebook",
+      "linkedin",
+      "meetup",
+      "twitter",
+    ]);
+    for (const row of providers) expect(Object.keys(row).sort()).toEqual(["allowed", "provider"]);
 
     const refused = await mutateRaw(page, "countries.setEnrichment", { country: "DE", enabled: false });
     expect(refused.status()).toBe(403);

@@ -54,7 +54,8 @@ export async function runEnrichment(from: Page | APIRequestContext, provider: Pr
 
 /**
  * Up to `limit` contacts with a found profile (a handle) of `provider`, with that enrichment row; reads
- * the list 40 contacts at a time (one batched request each) and stops once it has enough.
+ * the list 20 contacts at a time (one batched request each: the server's `maxBatchSize`) and stops once it
+ * has enough.
  */
 export async function enrichedContacts(from: Page | APIRequestContext, provider: Provider, limit = 1) {
   const found: { contactId: string; enrichment: Enrichment }[] = [];
@@ -63,8 +64,8 @@ export async function enrichedContacts(from: Page | APIRequestContext, provider:
       page,
       pageSize: 200,
     });
-    for (let i = 0; i < list.items.length; i += 40) {
-      const ids = list.items.slice(i, i + 40).map((c) => c.id);
+    for (let i = 0; i < list.items.length; i += 20) {
+      const ids = list.items.slice(i, i + 20).map((c) => c.id);
       const rows = await queryMany<Enrichment[]>(
         from,
         "enrichment.forContact",

@@ -174,6 +174,9 @@ test.describe("web enrichment", () => {
         `/trpc/enrichment.preview?input=${encodeURIComponent(JSON.stringify({ provider: "facebook" }))}`,
       );
       expect(preview.status()).toBe(403);
+      // the provider list is for those who enrich (staff) and those who read the switches (compliance)
+      const providers = await page.request.get("/trpc/countries.providers");
+      expect(providers.status()).toBe(role === "volunteer" ? 403 : 200);
       await page.context().clearCookies();
     }
   });

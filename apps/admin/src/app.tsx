@@ -27,7 +27,9 @@ function AdminShell() {
   const nav: NavItem[] = [
     { to: "/organisation", label: t("nav.organisation") },
     ...(capabilities.includes("manageMembers") ? [{ to: "/members", label: t("nav.members") }] : []),
-    { to: "/jurisdictions", label: t("nav.jurisdictions") },
+    ...(capabilities.includes("readJurisdictions")
+      ? [{ to: "/jurisdictions", label: t("nav.jurisdictions") }]
+      : []),
     ...(capabilities.includes("readAudit") ? [{ to: "/audit", label: t("nav.audit") }] : []),
     ...(capabilities.includes("readRules") ? [{ to: "/rules", label: t("nav.rules") }] : []),
     ...(capabilities.includes("readDiffs") ? [{ to: "/changes", label: t("nav.changes") }] : []),
@@ -59,7 +61,14 @@ export function App() {
             </RequireCapability>
           }
         />
-        <Route path="jurisdictions" element={<JurisdictionsPage />} />
+        <Route
+          path="jurisdictions"
+          element={
+            <RequireCapability capability="readJurisdictions">
+              <JurisdictionsPage />
+            </RequireCapability>
+          }
+        />
         <Route path="countries" element={<Navigate to="/jurisdictions" replace />} />
         <Route
           path="audit"

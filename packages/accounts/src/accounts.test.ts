@@ -1,4 +1,4 @@
-import type { DbHandle } from "@isoloir/db";
+import { type DbHandle, roles } from "@isoloir/db";
 import { insertTestOrg, testDatabases } from "@isoloir/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can } from "./capabilities";
@@ -75,5 +75,10 @@ describe("capabilities", () => {
     expect(can("owner", "turnOffFourEyes")).toBe(true);
     expect(can("admin", "turnOffFourEyes")).toBe(false);
     expect(can("volunteer", "exportImport")).toBe(false);
+  });
+
+  it("lets owners, admins and compliance read the switches; staff the provider list only; volunteers neither", () => {
+    expect(roles.filter((r) => can(r, "readJurisdictions"))).toEqual(["owner", "admin", "compliance"]);
+    expect(roles.filter((r) => can(r, "readProviders"))).toEqual(["owner", "admin", "compliance", "staff"]);
   });
 });

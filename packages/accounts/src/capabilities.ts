@@ -7,6 +7,8 @@ export const capabilities = {
   exportImport: ["owner", "admin", "compliance", "staff"],
   manageMembers: ["owner", "admin"],
   manageOrgSettings: ["owner", "admin"],
+  readJurisdictions: ["owner", "admin", "compliance"],
+  readProviders: ["owner", "admin", "compliance", "staff"],
   manageEnrichment: ["owner", "admin"],
   runEnrichment: ["owner", "admin", "staff"],
   planPurge: ["owner", "admin", "compliance"],

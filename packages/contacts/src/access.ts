@@ -1,5 +1,5 @@
 import { can } from "@isoloir/accounts";
-import { contactAssignments, type Db, type Role } from "@isoloir/db";
+import { contactAssignments, contacts, type Db, type Role } from "@isoloir/db";
 import { and, eq } from "drizzle-orm";
 import { ContactNotFoundError } from "./errors";
 
@@ -25,9 +25,19 @@ export async function readableContactIds(db: Db, reader: Reader): Promise<string
 
 /**
  * Refuses a contact the member may not read with `ContactNotFoundError` — the same answer as a contact
- * that does not exist, so a volunteer learns nothing about contacts outside their lists.
+ * that does not exist, so a volunteer learns nothing about contacts outside their lists. A contact that
+ * is not the organisation's (another one's id, or none) is refused too, whatever the role: what follows
+ * (an audited removal, say) never acts on an id the organisation does not hold.
  */
 export async function requireReadableContact(db: Db, params: Reader & { contactId: string }): Promise<void> {
   const readable = await readableContactIds(db, params);
-  if (readable && !readable.includes(params.contactId)) throw new ContactNotFoundError();
+  if (readable) {
+    if (!readable.includes(params.contactId)) throw new ContactNotFoundError();
+    return;
+  }
+  const [held] = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.orgId, params.orgId), eq(contacts.id, params.contactId)));
+  if (!held) throw new ContactNotFoundError();
 }

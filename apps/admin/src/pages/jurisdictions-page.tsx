@@ -11,7 +11,8 @@ import { ProviderAllowList } from "../components/provider-allow-list";
 /**
  * Jurisdictions (invariant 6): each country's enrichment switch, off until an owner or admin turns it
  * on with a justification (and, for a French political organisation, the CNIL 2016 confirmation),
- * with its history; and the networks enrichment may call. Other roles read it only.
+ * with its history; and the networks enrichment may call. Compliance reads it only; staff and volunteers
+ * do not see it (staff get the provider list in the web app's Enrich dialog).
  */
 export function JurisdictionsPage() {
   const { t } = useTranslation();

@@ -12,14 +12,14 @@ import {
 } from "@isoloir/jurisdictions";
 import { and, count, eq, isNotNull } from "drizzle-orm";
 import { z } from "zod";
-import { capable, orgProcedure, router } from "../trpc";
+import { capable, router } from "../trpc";
 
 export const countriesRouter = router({
   /**
    * Every country the organisation has contacts in or a switch for, with its enrichment switch.
-   * A country without a row is off: every switch starts off.
+   * A country without a row is off: every switch starts off. Owners, admins and compliance only.
    */
-  list: orgProcedure.query(async ({ ctx }) => {
+  list: capable("readJurisdictions").query(async ({ ctx }) => {
     const [switches, perCountry] = await Promise.all([
       ctx.db.select().from(countrySettings).where(eq(countrySettings.orgId, ctx.org.id)),
       ctx.db
@@ -47,13 +47,14 @@ export const countriesRouter = router({
   }),
 
   /** What the switch form needs: whether the CNIL 2016 confirmation applies, and its exact text. */
-  switchRequirements: orgProcedure.query(({ ctx }) => ({
+  switchRequirements: capable("readJurisdictions").query(({ ctx }) => ({
     cnil2016ConfirmationRequired: needsCnil2016Confirmation(ctx.org),
     cnil2016Confirmation,
     minJustificationLength: 20,
   })),
 
-  history: orgProcedure
+  /** A country's switch changes: who, when, why. Owners, admins and compliance only. */
+  history: capable("readJurisdictions")
     .input(z.object({ country: z.string().length(2) }).strict())
     .query(({ ctx, input }) => switchHistory(ctx.db, ctx.org.id, input.country)),
 
@@ -76,7 +77,11 @@ export const countriesRouter = router({
       return saved;
     }),
 
-  providers: orgProcedure.query(({ ctx }) => providerAllowListOf(ctx.db, ctx.org.id)),
+  /**
+   * Which networks enrichment may call, and nothing else (no history, no justification): also for staff,
+   * whose Enrich dialog shows it.
+   */
+  providers: capable("readProviders").query(({ ctx }) => providerAllowListOf(ctx.db, ctx.org.id)),
 
   setProvider: capable("manageEnrichment")
     .input(AllowListChange)

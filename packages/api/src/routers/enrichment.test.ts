@@ -117,6 +117,27 @@ describe.each(testDatabases())("the enrichment API on $name", (target) => {
     await handle.db.update(consents).set({ withdrawnAt: null }).where(eq(consents.contactId, consenting));
   });
 
+  it("removing the enrichment of another organisation's contact is not found, and audits nothing", async () => {
+    await writeEnrichment(
+      handle.db,
+      { orgId: home.org.id, contactId: consenting, provider: "meetup" },
+      { ...profile, network: "meetup" },
+    );
+    const stranger = await as(foreign.members.owner);
+    const before = (await stranger.audit.list({})).total;
+    await expect(stranger.enrichment.remove({ contactId: consenting })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect((await stranger.audit.list({})).total).toBe(before);
+    const owner = await as(home.members.owner);
+    expect((await owner.enrichment.forContact({ contactId: consenting })).map((e) => e.provider)).toContain(
+      "meetup",
+    );
+    expect(await owner.enrichment.remove({ contactId: consenting, provider: "meetup" })).toEqual({
+      removed: 1,
+    });
+  });
+
   it("a switch going off hides the data at once and queues its deletion", async () => {
     await writeEnrichment(
       handle.db,

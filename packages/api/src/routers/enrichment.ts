@@ -88,16 +88,27 @@ export const enrichmentRouter = router({
       return enrichmentsOf(ctx.db, ctx.org.id, input.contactId, ctx.org.country);
     }),
 
-  /** "Remove enrichment": one provider's data, or all of it. Audited. */
+  /**
+   * "Remove enrichment": one provider's data, or all of it. Audited. A contact the member cannot read
+   * (another organisation's) is not found, and leaves no audit entry behind.
+   */
   remove: capable("runEnrichment")
     .input(z.object({ contactId: z.uuid(), provider: Network.optional() }).strict())
-    .mutation(async ({ ctx, input }) => ({
-      removed: await removeEnrichment(ctx.db, {
+    .mutation(async ({ ctx, input }) => {
+      await requireReadableContact(ctx.db, {
         orgId: ctx.org.id,
+        userId: ctx.user.id,
+        role: ctx.member.role,
         contactId: input.contactId,
-        provider: input.provider,
-        actor: ctx.member.actor,
-        target: pseudonym(ctx.keys.hmacKey, ctx.org.id, "contact", input.contactId),
-      }),
-    })),
+      });
+      return {
+        removed: await removeEnrichment(ctx.db, {
+          orgId: ctx.org.id,
+          contactId: input.contactId,
+          provider: input.provider,
+          actor: ctx.member.actor,
+          target: pseudonym(ctx.keys.hmacKey, ctx.org.id, "contact", input.contactId),
+        }),
+      };
+    }),
 });
