@@ -1,4 +1,5 @@
 import { canonicalJson } from "@isoloir/audit";
+import { tamperedThenRolledBack } from "@isoloir/audit/testing";
 import { auditLog, type DbHandle, generateSigningKey } from "@isoloir/db";
 import { testDatabases } from "@isoloir/db/testing";
 import { and, eq, sql } from "drizzle-orm";
@@ -120,11 +121,14 @@ describe.each(testDatabases())("purge certificate on $name", (target) => {
 
   it("names a batch entry of the audit log that does not parse instead of summing it", async () => {
     const [batch] = certificate.body.audit.batches;
-    await handle.db
-      .update(auditLog)
-      .set({ details: sql`jsonb_set(${auditLog.details}, '{alreadyGone}', '"none"')` })
-      .where(and(eq(auditLog.orgId, s.orgId), eq(auditLog.seq, batch?.seq ?? 0)));
-    const report = await verifyCertificate(handle.db, certificate, { installationPublicKey });
+    // the audit triggers refuse any edit: only an attacker with the triggers off can make one
+    const report = await tamperedThenRolledBack(handle, async (tx) => {
+      await tx
+        .update(auditLog)
+        .set({ details: sql`jsonb_set(${auditLog.details}, '{alreadyGone}', '"none"')` })
+        .where(and(eq(auditLog.orgId, s.orgId), eq(auditLog.seq, batch?.seq ?? 0)));
+      return verifyCertificate(tx, certificate, { installationPublicKey });
+    });
     const counts = report.checks.find((c) => c.name === "counts match the audit log");
     expect(counts).toMatchObject({
       ok: false,
