@@ -40,7 +40,7 @@ export function PlanApproval({
     <Paper data-testid="plan-approval">
       <Stack gap="md">
         <Title order={4}>{t("purges.approval.title")}</Title>
-        <Alert color={approval.fourEyes ? "indigo" : "orange"} variant="light">
+        <Alert color={approval.fourEyes ? "indigo" : "orange"} variant="light" data-testid="four-eyes-rule">
           {approval.fourEyes
             ? t("purges.approval.fourEyesOn", { hours: approval.coolingOffHours })
             : t("purges.approval.fourEyesOff")}
