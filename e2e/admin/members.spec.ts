@@ -114,9 +114,7 @@ test.describe("admin members", () => {
     await expect(row).toHaveCount(0);
   });
 
-  test("a compliance member sees who granted which role, and manages nobody", async ({
-    page,
-  }) => {
+  test("a compliance member sees who granted which role, and manages nobody", async ({ page }) => {
     await signIn(page, demo("compliance"), { app: "admin" });
     await page.getByRole("link", { name: "Membres et rôles" }).click();
     const grants = page.getByTestId("role-grants");
