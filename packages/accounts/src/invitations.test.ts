@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptInvitation, inviteMember, pendingInvitations } from "./invitations";
 import { signIn } from "./sessions";
-import { addMember, changeRole, createUser, listMembers, membershipsOf } from "./users";
+import { addMember, changeRole, createUser, listMembers, membershipsOf, removeMember } from "./users";
 
 const DAY = 86_400_000;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -138,6 +138,13 @@ describe.each(testDatabases())("invitations on $name", (target) => {
     await acceptInvitation(handle.db, invitee.id, ref, new Date(now.getTime() + DAY));
     expect(await membership(org.id, invitee.id)).toMatchObject({ role: "staff" });
     await expect(acceptInvitation(handle.db, invitee.id, ref)).rejects.toMatchObject({ code: "conflict" });
+    // removed later, the member cannot come back through the invitation they already used
+    await removeMember(handle.db, org.id, invitee.id);
+    await expect(acceptInvitation(handle.db, invitee.id, ref)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("already accepted"),
+    });
+    expect(await membership(org.id, invitee.id)).toBeUndefined();
   });
 
   it("records who granted a role and when; a change resets both, the same role changes nothing", async () => {

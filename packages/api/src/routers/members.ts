@@ -100,22 +100,26 @@ export const membersRouter = router({
 
   /** The signed-in user accepts an invitation to their own email; the session moves to that organisation if it has none. */
   acceptInvitation: authedProcedure.input(AcceptInvitation).mutation(async ({ ctx, input }) => {
-    const accepted = await acceptInvitation(ctx.db, ctx.user.id, input);
-    const actor = pseudonym(ctx.keys.hmacKey, accepted.orgId, "user", ctx.user.id);
-    await appendAudit(ctx.db, {
-      orgId: accepted.orgId,
-      action: "member.invitation_accepted",
-      actor,
-      target: `invitation:${accepted.invitationId}`,
-      details: { role: accepted.role },
-    });
-    await auditGrant(ctx.db, ctx.keys.hmacKey, {
-      orgId: accepted.orgId,
-      actor,
-      grantedBy: accepted.invitedBy,
-      grantee: ctx.user.id,
-      role: accepted.role,
-      via: "invitation",
+    // the membership and its audit entries commit together
+    const accepted = await ctx.db.transaction(async (tx) => {
+      const accepted = await acceptInvitation(tx, ctx.user.id, input);
+      const actor = pseudonym(ctx.keys.hmacKey, accepted.orgId, "user", ctx.user.id);
+      await appendAudit(tx, {
+        orgId: accepted.orgId,
+        action: "member.invitation_accepted",
+        actor,
+        target: `invitation:${accepted.invitationId}`,
+        details: { role: accepted.role },
+      });
+      await auditGrant(tx, ctx.keys.hmacKey, {
+        orgId: accepted.orgId,
+        actor,
+        grantedBy: accepted.invitedBy,
+        grantee: ctx.user.id,
+        role: accepted.role,
+        via: "invitation",
+      });
+      return accepted;
     });
     if (!ctx.session.session.orgId) await switchOrganisation(ctx.db, ctx.token, ctx.user.id, accepted.orgId);
     return { orgId: accepted.orgId, role: accepted.role };
