@@ -65,6 +65,10 @@ test.describe("admin: purges", () => {
     await signIn(approver, demo("compliance"), { app: "admin" });
     await approver.goto(`/admin/purges/${planId}`);
     await approver.getByTestId("to-approval").click();
+    // the cooling-off is stated next to the approval: the demo's roles date from 30 days before the seed
+    await expect(approver.getByTestId("four-eyes-rule")).toContainText(
+      "au moins 24 h avant la création du plan",
+    );
     await approver.getByTestId("approve-confirm").check();
     await approver.getByRole("button", { name: "Approuver le plan" }).click();
     await expect(approver.getByTestId("plan-state")).toHaveText("Approuvé");

@@ -1,4 +1,6 @@
 import {
+  type Capability,
+  Forbidden,
   IsoloirShell,
   type NavItem,
   NotFound,
@@ -7,6 +9,7 @@ import {
   SignInPage,
   useSession,
 } from "@isoloir/ui";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Route, Routes } from "react-router";
 import { AuditPage } from "./pages/audit-page";
@@ -20,13 +23,27 @@ import { PurgesPage } from "./pages/purges-page";
 import { RulePage } from "./pages/rule-page";
 import { RulesPage } from "./pages/rules-page";
 
+/** A page for members with any of these capabilities (the members page: managers, and readers of role grants). */
+function RequireAnyCapability({
+  capabilities,
+  children,
+}: {
+  capabilities: Capability[];
+  children: ReactNode;
+}) {
+  const me = useSession();
+  return capabilities.some((c) => me.capabilities.includes(c)) ? children : <Forbidden />;
+}
+
 /** The navigation shows only what the member's role may open. */
 function AdminShell() {
   const { t } = useTranslation();
   const { capabilities } = useSession();
   const nav: NavItem[] = [
     { to: "/organisation", label: t("nav.organisation") },
-    ...(capabilities.includes("manageMembers") ? [{ to: "/members", label: t("nav.members") }] : []),
+    ...(capabilities.includes("manageMembers") || capabilities.includes("readRoleGrants")
+      ? [{ to: "/members", label: t("nav.members") }]
+      : []),
     ...(capabilities.includes("readJurisdictions")
       ? [{ to: "/jurisdictions", label: t("nav.jurisdictions") }]
       : []),
@@ -56,9 +73,9 @@ export function App() {
         <Route
           path="members"
           element={
-            <RequireCapability capability="manageMembers">
+            <RequireAnyCapability capabilities={["manageMembers", "readRoleGrants"]}>
               <MembersPage />
-            </RequireCapability>
+            </RequireAnyCapability>
           }
         />
         <Route

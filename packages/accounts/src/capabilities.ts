@@ -18,6 +18,7 @@ export const capabilities = {
   readRules: ["owner", "admin", "compliance", "staff"],
   readDiffs: ["owner", "admin", "compliance"],
   turnOffFourEyes: ["owner"],
+  readRoleGrants: ["owner", "compliance"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;

@@ -5,6 +5,7 @@ export const accountErrorCodes = [
   "not_found",
   "conflict",
   "last_owner",
+  "expired",
 ] as const;
 export type AccountErrorCode = (typeof accountErrorCodes)[number];
 

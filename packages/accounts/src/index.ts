@@ -2,6 +2,16 @@ export { type ActingMember, actingMember } from "./acting-member";
 export { type Capability, can, capabilities, capabilitiesOf } from "./capabilities";
 export { deviceIdFor, issueDeviceCookie } from "./device";
 export { AccountError, type AccountErrorCode, accountErrorCodes } from "./errors";
+export {
+  AcceptInvitation,
+  acceptInvitation,
+  type Invitation,
+  invitationLifetimeDays,
+  inviteMember,
+  listInvitations,
+  pendingInvitations,
+  roleGrants,
+} from "./invitations";
 export { signInLimits } from "./limits";
 export { PasswordQueue, type PasswordQueueOptions, passwordQueue } from "./password-queue";
 export { hashPassword, oneTimePassword, verifyPassword } from "./passwords";
@@ -21,6 +31,7 @@ export {
   addMember,
   changeRole,
   createUser,
+  type Grant,
   listMembers,
   membershipsOf,
   NewMember,

@@ -37,11 +37,20 @@ export const NewMember = z
   .strict();
 export type NewMember = z.input<typeof NewMember>;
 
+/** Who added a member and granted their role, and when: what four eyes reads (`barredByFourEyes`). */
+export interface Grant {
+  /** the member who adds (and grants the role); null for a bootstrap with nobody to name (seed, tests) */
+  grantedBy?: string | null;
+  grantedAt?: Date;
+}
+
 /**
- * Adds a member: creates their account with a one-time password (returned once, never stored in clear),
- * or attaches an existing account to the organisation.
+ * Adds a member directly: creates their account with a one-time password (returned once, never stored
+ * in clear), or attaches an existing account. For bootstrap only — the demo seed, tests, an installation's
+ * first owner: nobody can consent here. Through the API a member is invited (`inviteMember`), and an
+ * existing account joins only by accepting in its own session.
  */
-export async function addMember(db: Db, orgId: string, input: NewMember) {
+export async function addMember(db: Db, orgId: string, input: NewMember, grant: Grant = {}) {
   const member = NewMember.parse(input);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(users).where(eq(users.email, member.email));
@@ -56,7 +65,14 @@ export async function addMember(db: Db, orgId: string, input: NewMember) {
       }));
     const [row] = await tx
       .insert(memberships)
-      .values({ orgId, userId: user.id, role: member.role })
+      .values({
+        orgId,
+        userId: user.id,
+        role: member.role,
+        addedBy: grant.grantedBy ?? null,
+        roleGrantedBy: grant.grantedBy ?? null,
+        roleGrantedAt: grant.grantedAt ?? new Date(),
+      })
       .onConflictDoNothing()
       .returning();
     if (!row) throw new AccountError("conflict", `${member.email} is already a member`);
@@ -89,16 +105,35 @@ async function assertNotLastOwner(db: Db, orgId: string, userId: string) {
   }
 }
 
-export async function changeRole(db: Db, orgId: string, userId: string, role: Role) {
+/**
+ * Changes a member's role. A change is a new grant: `grantedBy` and now are recorded, and four eyes
+ * counts the compliance role's cooling-off from then. Setting the role a member already has changes
+ * nothing (`changed: false`).
+ */
+export async function changeRole(
+  db: Db,
+  orgId: string,
+  userId: string,
+  role: Role,
+  grantedBy: string | null = null,
+  now: Date = new Date(),
+) {
   return db.transaction(async (tx) => {
     if (role !== "owner") await assertNotLastOwner(tx, orgId, userId);
+    const [current] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+      .for("update");
+    if (!current) throw new AccountError("not_found", "member not found");
+    if (current.role === role) return { ...current, changed: false };
     const [row] = await tx
       .update(memberships)
-      .set({ role })
+      .set({ role, roleGrantedBy: grantedBy, roleGrantedAt: now })
       .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
       .returning();
     if (!row) throw new AccountError("not_found", "member not found");
-    return row;
+    return { ...row, changed: true };
   });
 }
 

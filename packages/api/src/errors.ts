@@ -17,6 +17,7 @@ export function toTrpcError(error: unknown): TRPCError {
       .with("forbidden", () => "FORBIDDEN" as const)
       .with("not_found", () => "NOT_FOUND" as const)
       .with("conflict", "last_owner", () => "CONFLICT" as const)
+      .with("expired", () => "PRECONDITION_FAILED" as const)
       .exhaustive();
     return new TRPCError({ code, message: error.message, cause: error });
   }
@@ -53,7 +54,13 @@ export const purgeCode = (code: PurgeErrorCode) =>
   match(code)
     .with("invalid_input", "bad_certificate", () => "BAD_REQUEST" as const)
     .with("not_found", () => "NOT_FOUND" as const)
-    .with("forbidden", "four_eyes", () => "FORBIDDEN" as const)
+    .with(
+      "forbidden",
+      "four_eyes",
+      "four_eyes_granted_by_planner",
+      "four_eyes_recent_grant",
+      () => "FORBIDDEN" as const,
+    )
     .with("wrong_state", "plan_mismatch", () => "CONFLICT" as const)
     .with("expired", "missing_signing_key", () => "PRECONDITION_FAILED" as const)
     .exhaustive();

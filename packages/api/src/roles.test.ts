@@ -94,6 +94,11 @@ const decisions: Record<string, Decision> = {
     capability: "manageOrgSettings",
     input: () => ({ enabled: true }),
   },
+  "organisation.setFourEyesCoolingOff": {
+    allowed: ["owner"],
+    capability: "turnOffFourEyes",
+    input: () => ({ hours: 24 }),
+  },
 
   "members.list": { allowed: ownersAndAdmins, capability: "manageMembers" },
   "members.add": {
@@ -111,6 +116,11 @@ const decisions: Record<string, Decision> = {
     capability: "manageMembers",
     input: (f) => ({ userId: f.spares.removed }),
   },
+  "members.invitations": { allowed: ownersAndAdmins, capability: "manageMembers" },
+  "members.roleGrants": { allowed: ["owner", "compliance"], capability: "readRoleGrants" },
+  "members.myInvitations": { allowed: "signed in" },
+  // an unknown invitation: let in, then "not found" (only the invitee may accept, tested in accounts)
+  "members.acceptInvitation": { allowed: "signed in", input: () => ({ invitationId: aUuid }) },
 
   "countries.list": { allowed: ownersAdminsCompliance, capability: "readJurisdictions" },
   "countries.switchRequirements": { allowed: ownersAdminsCompliance, capability: "readJurisdictions" },

@@ -12,6 +12,17 @@ export interface GlobalOptions extends OutputOptions {
 }
 
 /** The options of the root program, merged with a subcommand's own. */
+/**
+ * The shared `--as <email>` option: the member a command acts as. It is a name, not a proof: whoever runs
+ * the command on a machine they control with access to the database may name any member, so it is not
+ * authentication (the apps and the API sign members in; the CLI trusts its operator).
+ */
+export const asOption = (who: string) =>
+  [
+    "--as <email>",
+    `${who}. Names the acting member on a machine the operator controls; it is not authentication`,
+  ] as const;
+
 export function globalOptions(command: Command): GlobalOptions {
   return command.optsWithGlobals<GlobalOptions>();
 }

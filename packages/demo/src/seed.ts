@@ -101,12 +101,20 @@ export async function seedDemo(db: Db, keys: Keys, options: SeedOptions = {}): P
   };
 }
 
-/** One member per role with the known demo password (no forced change), and a platform operator. */
+/** How long before the seed the demo's roles were granted: past four eyes' cooling-off (24 h by default). */
+export const demoGrantAgeDays = 30;
+
+/**
+ * One member per role with the known demo password (no forced change), and a platform operator. The
+ * roles are recorded as granted `demoGrantAgeDays` earlier (by nobody: the seed is the bootstrap), so the
+ * purge walkthrough's compliance member may approve the admin's plan at once.
+ */
 async function seedMembers(db: Db, orgId: string): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
+  const roleGrantedAt = new Date(Date.now() - demoGrantAgeDays * 86_400_000);
   for (const { email, role } of demoSignIns) {
     const user = await createUser(db, { email, name: `Démo ${role}`, password: demoPassword });
-    await db.insert(memberships).values({ orgId, userId: user.id, role });
+    await db.insert(memberships).values({ orgId, userId: user.id, role, roleGrantedAt });
     ids[role] = user.id;
   }
   await createUser(db, {

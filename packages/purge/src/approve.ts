@@ -1,8 +1,9 @@
 import { appendAudit } from "@isoloir/audit";
-import { type Db, organisations, purgePlans } from "@isoloir/db";
+import { type Db, memberships, organisations, purgePlans } from "@isoloir/db";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import {
+  type FourEyesBar,
   FourEyesError,
   PlanExpiredError,
   PlanMismatchError,
@@ -25,9 +26,38 @@ export const ApproveInput = z
   .strict();
 export type ApproveInput = z.input<typeof ApproveInput>;
 
-/** The four-eyes rule: while it is on, the member who planned a plan may not approve it. */
-export const barredByFourEyes = (fourEyes: boolean, plan: { plannedBy: string }, userId: string): boolean =>
-  fourEyes && plan.plannedBy === userId;
+/** What four eyes reads of a would-be approver's membership. */
+export interface ApproverGrant {
+  userId: string;
+  /** who added (invited) them to the organisation; null when not recorded */
+  addedBy: string | null;
+  /** who granted their current role, and when */
+  roleGrantedBy: string | null;
+  roleGrantedAt: Date;
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * The four-eyes rule, the one place that decides (the approval itself and the admin's approval view call
+ * it). While it is on, a member may not approve a plan when they planned it (`own_plan`); when the planner
+ * added them or granted their current role (`granted_by_planner`), so that one person cannot make the
+ * second pair of eyes; or when their role was granted less than `coolingOffHours` before the plan was
+ * created (`recent_grant`), so that a grant made for the occasion cannot approve it. `null`: not barred.
+ */
+export function barredByFourEyes(
+  fourEyes: { on: boolean; coolingOffHours: number },
+  plan: { plannedBy: string; plannedAt: Date },
+  approver: ApproverGrant,
+): FourEyesBar | null {
+  if (!fourEyes.on) return null;
+  if (plan.plannedBy === approver.userId) return "own_plan";
+  if (approver.addedBy === plan.plannedBy || approver.roleGrantedBy === plan.plannedBy)
+    return "granted_by_planner";
+  if (approver.roleGrantedAt.getTime() > plan.plannedAt.getTime() - fourEyes.coolingOffHours * HOUR)
+    return "recent_grant";
+  return null;
+}
 
 /**
  * A compliance member approves a plan. Four eyes (on by default): not the planner. With four-eyes off
@@ -45,10 +75,24 @@ export async function approvePlan(db: Db, ctx: PurgeContext, rawInput: ApproveIn
     if (input.planHash && input.planHash !== plan.planHash)
       throw new PlanMismatchError(plan.id, input.planHash, plan.planHash);
     const [org] = await tx
-      .select({ fourEyes: organisations.fourEyesPurgeApproval })
+      .select({
+        fourEyes: organisations.fourEyesPurgeApproval,
+        coolingOffHours: organisations.fourEyesCoolingOffHours,
+      })
       .from(organisations)
       .where(eq(organisations.id, acting.orgId));
-    if (barredByFourEyes(org?.fourEyes !== false, plan, acting.userId)) throw new FourEyesError(plan.id);
+    const [grant] = await tx
+      .select({
+        userId: memberships.userId,
+        addedBy: memberships.addedBy,
+        roleGrantedBy: memberships.roleGrantedBy,
+        roleGrantedAt: memberships.roleGrantedAt,
+      })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, acting.orgId), eq(memberships.userId, acting.userId)));
+    const fourEyes = { on: org?.fourEyes !== false, coolingOffHours: org?.coolingOffHours ?? 24 };
+    const bar = grant ? barredByFourEyes(fourEyes, plan, grant) : "recent_grant";
+    if (bar) throw new FourEyesError(plan.id, bar, fourEyes.coolingOffHours);
     const [approved] = await tx
       .update(purgePlans)
       .set({ state: "approved", approvedBy: acting.userId, approvedAt: now })
@@ -79,6 +123,42 @@ export async function expireIfDue(db: Db, orgId: string, planId: string, now: Da
     .where(and(eq(purgePlans.orgId, orgId), eq(purgePlans.id, planId), eq(purgePlans.state, plan.state)));
   throw new PlanExpiredError(plan.id, plan.expiresAt);
 }
+
+export const CoolingOffInput = z.object({ hours: z.number().int().min(0).max(720) }).strict();
+
+/**
+ * Sets how long an approver must have held the compliance role before a plan was created (default 24 h).
+ * Owner only; audited with the old and new values.
+ */
+export async function setFourEyesCoolingOff(
+  db: Db,
+  ctx: PurgeContext,
+  rawInput: z.input<typeof CoolingOffInput>,
+): Promise<number> {
+  const { hours } = parseInput(CoolingOffInput, rawInput);
+  const { ctx: acting, actor, role } = await requireCapability(db, ctx, "turnOffFourEyes");
+  if (role !== "owner") throw new PurgeForbiddenError("turnOffFourEyes", role);
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ hours: organisations.fourEyesCoolingOffHours })
+      .from(organisations)
+      .where(eq(organisations.id, acting.orgId))
+      .for("update");
+    await tx
+      .update(organisations)
+      .set({ fourEyesCoolingOffHours: hours })
+      .where(eq(organisations.id, acting.orgId));
+    await appendAudit(tx, {
+      orgId: acting.orgId,
+      action: "purge.four_eyes_cooling_off_changed",
+      actor,
+      details: { hours, was: before?.hours ?? 24 },
+    });
+    return hours;
+  });
+}
+
+export type { FourEyesBar };
 
 export const FourEyesInput = z.object({ on: z.boolean() }).strict();
 

@@ -8,6 +8,8 @@ export const purgeErrorCodes = [
   "wrong_state",
   "expired",
   "four_eyes",
+  "four_eyes_granted_by_planner",
+  "four_eyes_recent_grant",
   "plan_mismatch",
   "missing_signing_key",
   "bad_certificate",
@@ -69,11 +71,26 @@ export class PlanExpiredError extends PurgeError {
   }
 }
 
+export type FourEyesBar = "own_plan" | "granted_by_planner" | "recent_grant";
+
+/** Four eyes refuses this approver: their own plan, a role or membership the planner gave, or too recent a grant. */
 export class FourEyesError extends PurgeError {
-  constructor(readonly planId: string) {
+  constructor(
+    readonly planId: string,
+    readonly bar: FourEyesBar = "own_plan",
+    readonly coolingOffHours = 24,
+  ) {
     super(
-      "four_eyes",
-      `four-eyes approval is on: a compliance member other than the planner must approve plan ${planId}`,
+      bar === "own_plan"
+        ? "four_eyes"
+        : bar === "granted_by_planner"
+          ? "four_eyes_granted_by_planner"
+          : "four_eyes_recent_grant",
+      bar === "own_plan"
+        ? `four-eyes approval is on: a compliance member other than the planner must approve plan ${planId}`
+        : bar === "granted_by_planner"
+          ? `four-eyes approval is on: the planner of plan ${planId} added you or granted your role, so another compliance member must approve it`
+          : `four-eyes approval is on: an approver must have held the compliance role for ${coolingOffHours} h before plan ${planId} was created; your role was granted later`,
     );
   }
 }

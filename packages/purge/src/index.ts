@@ -1,10 +1,14 @@
 export {
   ApproveInput,
+  type ApproverGrant,
   approvePlan,
   barredByFourEyes,
+  CoolingOffInput,
   expireIfDue,
+  type FourEyesBar,
   FourEyesInput,
   setFourEyes,
+  setFourEyesCoolingOff,
 } from "./approve";
 export { BatchEntryDetails, BatchTally, dependentTables } from "./batch";
 export {

@@ -16,10 +16,11 @@ import { looksLikeEmail } from "../lib/email";
 export interface AddedMember {
   email: string;
   role: Role;
-  oneTimePassword?: string;
+  expiresAt: string;
+  oneTimePassword: string;
 }
 
-/** Email, name, role. Only an owner may add another owner. Hands the result (with its one-time password) up. */
+/** Email, name, role: an invitation. Only an owner may invite another owner. Hands the result (with its one-time password) up. */
 export function AddMemberModal({
   opened,
   onClose,
@@ -43,6 +44,7 @@ export function AddMemberModal({
     trpc.members.add.mutationOptions({
       onSuccess: async (added) => {
         await queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.members.invitations.queryKey() });
         setEmail("");
         setName("");
         setRole("staff");

@@ -1,11 +1,15 @@
 import { describeError, useCan, useTRPC } from "@isoloir/ui";
-import { Alert, Paper, Stack, Switch, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, NumberInput, Paper, Stack, Switch, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Organisation } from "../lib/types";
 
-/** Four-eyes purge approval: on by default; anyone managing settings may turn it on, only an owner off. */
+/**
+ * Four-eyes purge approval: on by default; anyone managing settings may turn it on, only an owner off.
+ * The cooling-off (hours an approver must have held the Compliance role before a plan) is an owner's.
+ */
 export function FourEyesCard({ org }: { org: Organisation }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -18,6 +22,15 @@ export function FourEyesCard({ org }: { org: Organisation }) {
         notifications.show({
           message: input.enabled ? t("organisation.fourEyesOn") : t("organisation.fourEyesOff"),
         });
+        await queryClient.invalidateQueries({ queryKey: trpc.organisation.get.queryKey() });
+      },
+    }),
+  );
+  const [hours, setHours] = useState<number | string>(org.fourEyesCoolingOffHours);
+  const setCoolingOff = useMutation(
+    trpc.organisation.setFourEyesCoolingOff.mutationOptions({
+      onSuccess: async (saved) => {
+        notifications.show({ message: t("organisation.coolingOffSaved", { hours: saved.hours }) });
         await queryClient.invalidateQueries({ queryKey: trpc.organisation.get.queryKey() });
       },
     }),
@@ -41,6 +54,35 @@ export function FourEyesCard({ org }: { org: Organisation }) {
         <Text size="sm" c={on && !canTurnOff ? "orange.8" : "dimmed"} data-testid="four-eyes-note">
           {t("organisation.fourEyesOwnerOnly")}
         </Text>
+        <Group align="flex-end" gap="sm">
+          <NumberInput
+            label={t("organisation.coolingOff")}
+            description={t("organisation.coolingOffHint")}
+            min={0}
+            max={720}
+            allowDecimal={false}
+            value={hours}
+            onChange={setHours}
+            disabled={!canTurnOff}
+            data-testid="cooling-off"
+            w={260}
+          />
+          {canTurnOff && (
+            <Button
+              variant="light"
+              loading={setCoolingOff.isPending}
+              disabled={typeof hours !== "number" || hours === org.fourEyesCoolingOffHours}
+              onClick={() => typeof hours === "number" && setCoolingOff.mutate({ hours })}
+            >
+              {t("common.save")}
+            </Button>
+          )}
+        </Group>
+        {setCoolingOff.error && (
+          <Alert color="red" role="alert">
+            {describeError(t, setCoolingOff.error)}
+          </Alert>
+        )}
         {set.error && (
           <Alert color="red" role="alert">
             {describeError(t, set.error)}

@@ -1,33 +1,41 @@
-import { useVocabLabel } from "@isoloir/ui";
+import { useFormat, useVocabLabel } from "@isoloir/ui";
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { AddedMember } from "./add-member-modal";
 
 /**
- * Shows a new member's one-time password, once: the parent drops it from memory on close, and the
- * server never returns it again. An existing account gets a plain confirmation instead.
+ * Shows an invitation and its one-time password, once: the parent drops it from memory on close, and the
+ * server never returns it again. The same dialog whether or not the email had an account — the server's
+ * answer does not say, and neither does this: the password opens a new account only.
  */
 export function OneTimePasswordModal({ added, onClose }: { added: AddedMember | null; onClose: () => void }) {
   const { t } = useTranslation();
   const label = useVocabLabel();
-  const password = added?.oneTimePassword;
+  const format = useFormat();
   return (
     <Modal
       opened={added !== null}
       onClose={onClose}
-      title={password ? t("members.otpTitle") : t("members.addTitle")}
+      title={t("members.otpTitle")}
       centered
       closeOnClickOutside={false}
       closeOnEscape={false}
     >
-      {added && password ? (
+      {added && (
         <Stack gap="md">
-          <Text size="sm">{t("members.otpIntro", { email: added.email })}</Text>
+          <Text size="sm">
+            {t("members.otpIntro", {
+              email: added.email,
+              role: label("role", added.role),
+              expires: format.date(added.expiresAt),
+            })}
+          </Text>
+          <Text size="sm">{t("members.otpNewAccount")}</Text>
           <Group gap="sm" wrap="nowrap">
             <Code fz="lg" p="sm" style={{ flex: 1 }} data-testid="one-time-password">
-              {password}
+              {added.oneTimePassword}
             </Code>
-            <CopyButton value={password}>
+            <CopyButton value={added.oneTimePassword}>
               {({ copied, copy }) => (
                 <Button
                   variant={copied ? "filled" : "light"}
@@ -44,15 +52,6 @@ export function OneTimePasswordModal({ added, onClose }: { added: AddedMember | 
           </Alert>
           <Group justify="flex-end">
             <Button onClick={onClose}>{t("members.otpDone")}</Button>
-          </Group>
-        </Stack>
-      ) : (
-        <Stack gap="md">
-          <Text size="sm">
-            {t("members.existingAccount", { email: added?.email ?? "", role: label("role", added?.role) })}
-          </Text>
-          <Group justify="flex-end">
-            <Button onClick={onClose}>{t("common.close")}</Button>
           </Group>
         </Stack>
       )}

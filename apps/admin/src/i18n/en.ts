@@ -43,6 +43,10 @@ export const en: DeepStrings<typeof fr> = {
       "Only an owner of the organisation can turn it off; the change is written to the audit log.",
     fourEyesOn: "Four-eyes approval turned on.",
     fourEyesOff: "Four-eyes approval turned off.",
+    coolingOff: "Cooling-off before approving (hours)",
+    coolingOffHint:
+      "An approver must have held the Compliance role this long before the plan was made. Only an owner can change it; the change is written to the audit log.",
+    coolingOffSaved: "Cooling-off set to {{hours}} h.",
   },
   members: {
     title: "Members and roles",
@@ -64,18 +68,35 @@ export const en: DeepStrings<typeof fr> = {
     removed: "{{name}} was removed from the organisation.",
     roleLabel: "Role of {{name}}",
     addTitle: "Add a member",
-    addHint: "An account is created with a one-time password if the person has none yet.",
+    addHint:
+      "The person is invited: they join once they accept, signed in to their own account. If they have no account yet, one is created with a one-time password.",
     name: "Full name",
     email: "Email address",
     role: "Role",
-    addSubmit: "Add",
-    otpTitle: "One-time password",
-    otpIntro: "The account of {{email}} was created. Give them this password through a safe channel:",
+    addSubmit: "Invite",
+    otpTitle: "Invitation created",
+    otpIntro:
+      "{{email}} is invited with the role “{{role}}” until {{expires}}. They join the organisation only once they accept the invitation, signed in to their own account.",
+    otpNewAccount:
+      "One-time password (if this person has no account yet, one was created with it; give it to them through a safe channel):",
     otpWarning:
       "This password will never be shown again. Copy it now. They will have to change it when they first sign in.",
     otpDone: "I have passed the password on",
-    existingAccount:
-      "{{email}} already had an account: it was added to the organisation with the role “{{role}}”.",
+    invitations: "Invitations",
+    invitationsHint: "An invitation waits for its invitee to accept it, at most seven days.",
+    invitationColumns: {
+      email: "Email address",
+      role: "Role",
+      invitedAt: "Invited on",
+      expiresAt: "Expires on",
+      state: "State",
+    },
+    invitationState: { pending: "Waiting", accepted: "Accepted", expired: "Expired" },
+    grants: "Role grants",
+    grantsHint:
+      "Who granted which role to whom, and when. A Compliance member may approve a purge only if its planner neither added them nor granted their role, and once they have held the role long enough.",
+    grantColumns: { member: "Member", role: "Role", grantedBy: "Granted by", grantedAt: "Granted on" },
+    grantedByUnknown: "not recorded",
     ownerOnly: "Only an owner can make someone else an owner.",
   },
   jurisdictions: {

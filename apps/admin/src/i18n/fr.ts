@@ -41,6 +41,10 @@ export const fr = {
       "Seul un propriétaire de l'organisation peut la désactiver ; ce changement est inscrit au journal d'audit.",
     fourEyesOn: "Double validation activée.",
     fourEyesOff: "Double validation désactivée.",
+    coolingOff: "Délai avant de pouvoir approuver (heures)",
+    coolingOffHint:
+      "Un approbateur doit avoir le rôle « Conformité » depuis au moins ce délai à la création du plan. Seul un propriétaire peut le changer ; le changement est inscrit au journal d'audit.",
+    coolingOffSaved: "Délai fixé à {{hours}} h.",
   },
   members: {
     title: "Membres et rôles",
@@ -62,18 +66,35 @@ export const fr = {
     removed: "{{name}} a été retiré de l'organisation.",
     roleLabel: "Rôle de {{name}}",
     addTitle: "Ajouter un membre",
-    addHint: "Un compte est créé avec un mot de passe à usage unique si la personne n'en a pas encore.",
+    addHint:
+      "La personne est invitée : elle rejoint l'organisation quand elle accepte, connectée à son propre compte. Si elle n'a pas encore de compte, il est créé avec un mot de passe à usage unique.",
     name: "Nom complet",
     email: "Adresse électronique",
     role: "Rôle",
-    addSubmit: "Ajouter",
-    otpTitle: "Mot de passe à usage unique",
-    otpIntro: "Le compte de {{email}} a été créé. Transmettez-lui ce mot de passe par un canal sûr :",
+    addSubmit: "Inviter",
+    otpTitle: "Invitation créée",
+    otpIntro:
+      "{{email}} est invité avec le rôle « {{role}} » jusqu'au {{expires}}. La personne ne rejoint l'organisation qu'en acceptant l'invitation, connectée à son propre compte.",
+    otpNewAccount:
+      "Mot de passe à usage unique (si cette personne n'a pas encore de compte, il a été créé avec ; transmettez-le-lui par un canal sûr) :",
     otpWarning:
       "Ce mot de passe ne sera plus jamais affiché. Copiez-le maintenant. La personne devra le changer à sa première connexion.",
     otpDone: "J'ai transmis le mot de passe",
-    existingAccount:
-      "{{email}} avait déjà un compte : il a été ajouté à l'organisation avec le rôle « {{role}} ».",
+    invitations: "Invitations",
+    invitationsHint: "Une invitation attend que la personne invitée l'accepte, sept jours au plus.",
+    invitationColumns: {
+      email: "Adresse électronique",
+      role: "Rôle",
+      invitedAt: "Invitée le",
+      expiresAt: "Expire le",
+      state: "État",
+    },
+    invitationState: { pending: "En attente", accepted: "Acceptée", expired: "Expirée" },
+    grants: "Attributions de rôles",
+    grantsHint:
+      "Qui a donné quel rôle à qui, et quand. Un membre « Conformité » ne peut approuver une purge que si son auteur ne l'a ni ajouté ni nommé à son rôle, et une fois ce rôle détenu assez longtemps.",
+    grantColumns: { member: "Membre", role: "Rôle", grantedBy: "Donné par", grantedAt: "Donné le" },
+    grantedByUnknown: "non enregistré",
     ownerOnly: "Seul un propriétaire peut nommer un autre propriétaire.",
   },
   jurisdictions: {

@@ -126,13 +126,18 @@ export const purgesEn: DeepStrings<typeof purgesFr> = {
   },
   approval: {
     title: "Approval",
-    fourEyesOn: "Four-eyes approval is on: a Compliance member other than the planner must approve it.",
+    fourEyesOn:
+      "Four-eyes approval is on: a Compliance member other than the planner must approve it, whom the planner neither added nor gave the role, and who held the Compliance role at least {{hours}} h before the plan was made.",
     fourEyesOff: "Four-eyes approval is off: a Compliance member may approve their own plan.",
     approvers: "Who may approve: {{names}}",
     noApprover: "No member may approve this plan at the moment.",
     why: {
       not_compliance: "Your role ({{role}}) cannot approve a purge: only a Compliance member can.",
       own_plan: "You planned this purge: with four-eyes approval, another Compliance member must approve it.",
+      granted_by_planner:
+        "The planner of this purge added you or gave you your role: with four-eyes approval, another Compliance member must approve it.",
+      recent_grant:
+        "Your role was granted less than {{hours}} h before this plan was made: with four-eyes approval, a Compliance member who held the role longer must approve it.",
       not_waiting: "This plan is no longer waiting for approval.",
     },
     confirm: "I have reviewed this plan (hash {{hash}}) and I approve it",

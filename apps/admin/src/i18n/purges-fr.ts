@@ -126,7 +126,7 @@ export const purgesFr = {
   approval: {
     title: "Approbation",
     fourEyesOn:
-      "Double validation active : un membre « Conformité » autre que l'auteur du plan doit l'approuver.",
+      "Double validation active : un membre « Conformité » autre que l'auteur du plan doit l'approuver, que l'auteur n'a ni ajouté ni nommé à ce rôle, et qui avait ce rôle au moins {{hours}} h avant la création du plan.",
     fourEyesOff: "Double validation désactivée : un membre « Conformité » peut approuver son propre plan.",
     approvers: "Peuvent approuver : {{names}}",
     noApprover: "Aucun membre ne peut approuver ce plan pour l'instant.",
@@ -136,6 +136,10 @@ export const purgesFr = {
       own_plan:
         "Vous avez planifié cette purge : avec la double validation, un autre membre « Conformité » doit l'approuver.",
       not_waiting: "Ce plan n'attend plus d'approbation.",
+      granted_by_planner:
+        "L'auteur de cette purge vous a ajouté ou vous a donné votre rôle : avec la double validation, un autre membre « Conformité » doit l'approuver.",
+      recent_grant:
+        "Votre rôle vous a été donné moins de {{hours}} h avant la création de ce plan : avec la double validation, un membre « Conformité » qui l'a depuis plus longtemps doit l'approuver.",
     },
     confirm: "J'ai relu ce plan (empreinte {{hash}}) et je l'approuve",
     approve: "Approuver le plan",

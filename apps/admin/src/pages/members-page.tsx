@@ -1,17 +1,38 @@
-import { PageHeader, QueryState, useTRPC } from "@isoloir/ui";
+import { PageHeader, QueryState, useCan, useTRPC } from "@isoloir/ui";
 import { Button, Paper, Stack, Table } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AddedMember, AddMemberModal } from "../components/add-member-modal";
+import { InvitationsTable } from "../components/invitations-table";
 import { MemberRow } from "../components/member-row";
 import { OneTimePasswordModal } from "../components/one-time-password-modal";
 import { RemoveMemberModal } from "../components/remove-member-modal";
+import { RoleGrants } from "../components/role-grants";
 import type { Member } from "../lib/types";
 
-/** Members and roles: list, add (one-time password shown once), change role, remove. */
+/**
+ * Members and roles: list, invite (one-time password shown once), invitations, change role, remove — for
+ * `manageMembers`; the role grants — for `readRoleGrants` (owners and compliance members).
+ */
 export function MembersPage() {
+  const { t } = useTranslation();
+  const manages = useCan("manageMembers");
+  const readsGrants = useCan("readRoleGrants");
+  return (
+    <Stack gap="lg">
+      {manages ? (
+        <ManageMembers />
+      ) : (
+        <PageHeader title={t("members.title")} description={t("members.description")} />
+      )}
+      {readsGrants && <RoleGrants />}
+    </Stack>
+  );
+}
+
+function ManageMembers() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const members = useQuery(trpc.members.list.queryOptions());
@@ -57,6 +78,7 @@ export function MembersPage() {
           setAdded(member);
         }}
       />
+      <InvitationsTable />
       <OneTimePasswordModal added={added} onClose={() => setAdded(null)} />
       <RemoveMemberModal member={removing} onClose={() => setRemoving(null)} />
     </Stack>

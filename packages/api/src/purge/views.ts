@@ -1,4 +1,4 @@
-import { can, listMembers } from "@isoloir/accounts";
+import { can, roleGrants } from "@isoloir/accounts";
 import { pseudonym } from "@isoloir/audit";
 import type { Db, Role } from "@isoloir/db";
 import {
@@ -19,6 +19,8 @@ export interface Viewer {
   role: Role;
   hmacKey: string;
   fourEyes: boolean;
+  /** hours an approver must have held the compliance role before the plan was created */
+  coolingOffHours: number;
 }
 
 /** Each reason with the rule ids behind it, for the wizard's first step (labels are the UI's). */
@@ -31,28 +33,42 @@ export function reasonCatalogue() {
   }));
 }
 
-export type ApprovalBlock = "not_waiting" | "not_compliance" | "own_plan" | null;
+export type ApprovalBlock =
+  | "not_waiting"
+  | "not_compliance"
+  | "own_plan"
+  | "granted_by_planner"
+  | "recent_grant"
+  | null;
 
-/** Whether the viewer may approve, why not, and who may (compliance members; not the planner under four eyes). */
+/**
+ * Whether the viewer may approve, why not, and who may: compliance members `barredByFourEyes` does not
+ * bar (the same function the approval itself calls).
+ */
 export async function approvalOf(db: Db, plan: PurgePlan, viewer: Viewer) {
-  const members = await listMembers(db, viewer.orgId);
-  const eligible = (userId: string, role: Role) =>
-    can(role, "approvePurge") && !barredByFourEyes(viewer.fourEyes, plan, userId);
+  const members = await roleGrants(db, viewer.orgId);
+  const fourEyes = { on: viewer.fourEyes, coolingOffHours: viewer.coolingOffHours };
+  const barOf = (m: (typeof members)[number]) =>
+    barredByFourEyes(fourEyes, plan, {
+      userId: m.userId,
+      addedBy: m.addedBy,
+      roleGrantedBy: m.grantedBy,
+      roleGrantedAt: m.grantedAt,
+    });
+  const eligible = (m: (typeof members)[number]) => can(m.role as Role, "approvePurge") && barOf(m) === null;
+  const self = members.find((m) => m.userId === viewer.userId);
   const blocked: ApprovalBlock =
     plan.state !== "planned"
       ? "not_waiting"
-      : !can(viewer.role, "approvePurge")
+      : !can(viewer.role, "approvePurge") || !self
         ? "not_compliance"
-        : barredByFourEyes(viewer.fourEyes, plan, viewer.userId)
-          ? "own_plan"
-          : null;
+        : barOf(self);
   return {
     fourEyes: viewer.fourEyes,
+    coolingOffHours: viewer.coolingOffHours,
     mayApprove: blocked === null,
     blocked,
-    approvers: members
-      .filter((m) => eligible(m.userId, m.role))
-      .map((m) => ({ name: m.name, you: m.userId === viewer.userId })),
+    approvers: members.filter(eligible).map((m) => ({ name: m.name, you: m.userId === viewer.userId })),
   };
 }
 

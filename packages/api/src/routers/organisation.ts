@@ -1,5 +1,6 @@
 import { appendAudit } from "@isoloir/audit";
 import { organisations } from "@isoloir/db";
+import { CoolingOffInput, setFourEyesCoolingOff } from "@isoloir/purge";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -56,4 +57,18 @@ export const organisationRouter = router({
       });
       return row;
     }),
+
+  /**
+   * Four eyes' cooling-off: how many hours an approver must have held the compliance role before a plan
+   * was created (default 24). Owner only, audited (`purge.four_eyes_cooling_off_changed`).
+   */
+  setFourEyesCoolingOff: capable("turnOffFourEyes")
+    .input(CoolingOffInput)
+    .mutation(async ({ ctx, input }) => ({
+      hours: await setFourEyesCoolingOff(
+        ctx.db,
+        { orgId: ctx.org.id, userId: ctx.user.id, hmacKey: ctx.keys.hmacKey },
+        input,
+      ),
+    })),
 });

@@ -53,11 +53,12 @@ describe.each(testDatabases())("the purge API on $name", (target) => {
     [home, foreign] = [await orgWithTeam(handle.db), await orgWithTeam(handle.db)];
     await forbiddenBatch(handle, home, 5);
     secondCompliance = (
-      await addMember(handle.db, home.org.id, {
-        email: `c2.${home.org.slug}@example.fr`,
-        name: "Second compliance",
-        role: "compliance",
-      })
+      await addMember(
+        handle.db,
+        home.org.id,
+        { email: `c2.${home.org.slug}@example.fr`, name: "Second compliance", role: "compliance" },
+        { grantedAt: new Date(Date.now() - 30 * 86_400_000) },
+      )
     ).userId;
   });
   afterAll(async () => {

@@ -39,7 +39,7 @@ const CreatePlan = z
   .strict();
 
 interface MemberCtx {
-  org: { id: string; fourEyesPurgeApproval: boolean };
+  org: { id: string; fourEyesPurgeApproval: boolean; fourEyesCoolingOffHours: number };
   user: { id: string };
   member: { role: Viewer["role"] };
   keys: { hmacKey: string };
@@ -51,6 +51,7 @@ const viewerOf = (ctx: MemberCtx): Viewer => ({
   role: ctx.member.role,
   hmacKey: ctx.keys.hmacKey,
   fourEyes: ctx.org.fourEyesPurgeApproval,
+  coolingOffHours: ctx.org.fourEyesCoolingOffHours,
 });
 
 const purgeCtx = (ctx: MemberCtx) => ({ orgId: ctx.org.id, userId: ctx.user.id, hmacKey: ctx.keys.hmacKey });

@@ -51,11 +51,13 @@ export async function orgWithTeam(db: Db) {
   const org = await insertTestOrg(db);
   const members = {} as Record<Role, string>;
   for (const role of roles) {
-    const added = await addMember(db, org.id, {
-      email: `${role}.${org.slug}@example.fr`,
-      name: `${role} ${org.slug}`,
-      role,
-    });
+    // roles granted a month ago: four eyes' cooling-off lets the compliance member approve at once
+    const added = await addMember(
+      db,
+      org.id,
+      { email: `${role}.${org.slug}@example.fr`, name: `${role} ${org.slug}`, role },
+      { grantedAt: new Date(Date.now() - 30 * 86_400_000) },
+    );
     members[role] = added.userId;
   }
   // team members start with a one-time password; these tests act as members who already changed it

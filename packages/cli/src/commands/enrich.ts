@@ -14,7 +14,7 @@ import {
 import { openJobQueue } from "@isoloir/jobs";
 import { SingleBar } from "cli-progress";
 import { type Command, Option } from "commander";
-import { globalOptions, withDatabase } from "../context";
+import { asOption, globalOptions, withDatabase } from "../context";
 import { CliError, ExitCode } from "../errors";
 import { emit, showsProgress } from "../output";
 import { parseContactFilter } from "./enrich-filter";
@@ -46,7 +46,7 @@ export function registerEnrich(program: Command): void {
       "--filter <filter>",
       "narrow the contacts: source=<kind>,country=<CC>,search=<text> (comma-separated)",
     )
-    .requiredOption("--as <email>", "the member running it (owner, admin or staff)")
+    .requiredOption(...asOption("the member running it (owner, admin or staff)"))
     .option("--org <slug>", "the organisation, when the member belongs to several")
     .option("--dry-run", "only print how many are eligible and why the others are not")
     .addHelpText(

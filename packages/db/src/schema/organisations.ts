@@ -29,6 +29,8 @@ export const organisations = pgTable("organisations", {
   fourEyesPurgeApproval: boolean().notNull().default(true),
   /** opt-in: a nightly purge plan for the retention reasons, which waits for approval */
   nightlyRetentionPurge: boolean().notNull().default(false),
+  /** four eyes: hours an approver must have held the compliance role before a plan was created */
+  fourEyesCoolingOffHours: integer().notNull().default(24),
   createdAt: createdAt(),
 });
 
@@ -55,8 +57,35 @@ export const memberships = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     role: roleEnum().notNull(),
     createdAt: createdAt(),
+    /** the member who added them (invited them); null before this was recorded, or seeded */
+    addedBy: uuid(),
+    /** the member who granted the current role (on acceptance, or a role change) */
+    roleGrantedBy: uuid(),
+    roleGrantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index().on(t.userId)],
+);
+
+/**
+ * An invitation to join an organisation with a role: pending until the invitee, signed in as the
+ * account with that email, accepts it (before `expiresAt`, once). Nobody is attached before.
+ */
+export const membershipInvitations = pgTable(
+  "membership_invitations",
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    id: uuid().notNull().default(sql`gen_random_uuid()`),
+    email: text().notNull(),
+    role: roleEnum().notNull(),
+    invitedBy: uuid().notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    acceptedBy: uuid(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index().on(t.email)],
 );
 
 /** Server-side sessions. The cookie holds a random token; only its SHA-256 is stored. */

@@ -37,7 +37,13 @@ export const sharedEn: DeepStrings<SharedStrings> = {
     switchOrganisation: "Switch organisation",
     changePassword: "Change password",
     signOut: "Sign out",
-    noOrganisation: "You are not a member of any organisation. Ask an administrator to add you.",
+    noOrganisation:
+      "You are not a member of any organisation. Ask an administrator to invite you: their invitation appears here, for you to accept.",
+  },
+  invitations: {
+    title: "Invitation",
+    body: "{{org}} invites you to join with the role “{{role}}” (until {{expires}}).",
+    accept: "Accept",
   },
   auth: {
     signInTitle: "Sign in",

@@ -35,7 +35,13 @@ export const sharedFr = {
     switchOrganisation: "Changer d'organisation",
     changePassword: "Changer le mot de passe",
     signOut: "Se déconnecter",
-    noOrganisation: "Vous n'êtes membre d'aucune organisation. Demandez à un administrateur de vous ajouter.",
+    noOrganisation:
+      "Vous n'êtes membre d'aucune organisation. Demandez à un administrateur de vous inviter : son invitation apparaîtra ici, à accepter.",
+  },
+  invitations: {
+    title: "Invitation",
+    body: "{{org}} vous invite à rejoindre l'organisation avec le rôle « {{role}} » (jusqu'au {{expires}}).",
+    accept: "Accepter",
   },
   auth: {
     signInTitle: "Connexion",

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, matchPath, Outlet, useLocation } from "react-router";
 import { useSession } from "../auth/session";
 import { LanguageSwitch } from "./language-switch";
+import { PendingInvitations } from "./pending-invitations";
 import { UserMenu } from "./user-menu";
 
 export interface NavItem {
@@ -80,6 +81,7 @@ export function IsoloirShell({
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
+        <PendingInvitations />
         {me.activeOrg ? (children ?? <Outlet />) : <Text c="dimmed">{t("shell.noOrganisation")}</Text>}
       </AppShell.Main>
     </AppShell>

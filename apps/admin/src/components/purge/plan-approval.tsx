@@ -40,8 +40,10 @@ export function PlanApproval({
     <Paper data-testid="plan-approval">
       <Stack gap="md">
         <Title order={4}>{t("purges.approval.title")}</Title>
-        <Alert color={approval.fourEyes ? "indigo" : "orange"} variant="light">
-          {approval.fourEyes ? t("purges.approval.fourEyesOn") : t("purges.approval.fourEyesOff")}
+        <Alert color={approval.fourEyes ? "indigo" : "orange"} variant="light" data-testid="four-eyes-rule">
+          {approval.fourEyes
+            ? t("purges.approval.fourEyesOn", { hours: approval.coolingOffHours })
+            : t("purges.approval.fourEyesOff")}
         </Alert>
         {plan.approvedBy ? (
           <Text data-testid="approved-by">
@@ -57,7 +59,10 @@ export function PlanApproval({
         )}
         {approval.blocked && approval.blocked !== "not_waiting" && (
           <Alert color="gray" role="note" data-testid="cannot-approve">
-            {t(`purges.approval.why.${approval.blocked}`, { role: label("role", role) })}
+            {t(`purges.approval.why.${approval.blocked}`, {
+              role: label("role", role),
+              hours: approval.coolingOffHours,
+            })}
           </Alert>
         )}
         {approval.mayApprove && (

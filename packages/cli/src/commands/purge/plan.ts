@@ -9,7 +9,7 @@ import {
   reasonKeys,
 } from "@isoloir/purge";
 import { type Command, Option } from "commander";
-import { globalOptions, withDatabase } from "../../context";
+import { asOption, globalOptions, withDatabase } from "../../context";
 import { CliError } from "../../errors";
 import { emit, example } from "../../output";
 import {
@@ -75,7 +75,7 @@ export function registerPlan(purge: Command): void {
         .default("auto"),
     )
     .option("--expires-in <days>", "days before an unapproved or unrun plan expires", "7")
-    .requiredOption("--as <email>", "the member planning (owner, admin or compliance)")
+    .requiredOption(...asOption("the member planning (owner, admin or compliance)"))
     .option("--org <slug>", "the organisation, when the member belongs to several")
     .option("--out <file>", "also write the plan (no personal data) to this JSON file")
     .addHelpText(
@@ -107,7 +107,7 @@ export function registerApprove(purge: Command): void {
     .description("approve a plan (a compliance member; with four-eyes on, not its planner)")
     .argument("<plan>", "the plan id, or the plan file `purge plan --out` wrote (its hash must still match)")
     .option("--hash <hash>", "refuse unless the plan still has this hash (the one you reviewed)")
-    .requiredOption("--as <email>", "the approving compliance member")
+    .requiredOption(...asOption("the approving compliance member"))
     .option("--org <slug>", "the organisation, when the member belongs to several")
     .addHelpText("after", example("isoloir purge approve plan.json --as compliance@demo.isoloir.test"))
     .action(async (value: string, options: MemberOptions & { hash?: string }, command: Command) => {
@@ -134,7 +134,7 @@ export function registerShow(purge: Command): void {
     .command("show")
     .description("a plan's counts, state and samples")
     .argument("<plan>", "the plan id, or the plan file")
-    .requiredOption("--as <email>", "a member who may read the audit log")
+    .requiredOption(...asOption("a member who may read the audit log"))
     .option("--org <slug>", "the organisation, when the member belongs to several")
     .action(async (value: string, options: MemberOptions, command: Command) => {
       const opts = globalOptions(command);
@@ -152,7 +152,7 @@ export function registerShow(purge: Command): void {
   purge
     .command("list")
     .description("the organisation's purge plans, newest first")
-    .requiredOption("--as <email>", "a member who may read the audit log")
+    .requiredOption(...asOption("a member who may read the audit log"))
     .option("--org <slug>", "the organisation, when the member belongs to several")
     .action(async (options: MemberOptions, command: Command) => {
       const opts = globalOptions(command);

@@ -11,7 +11,7 @@ import {
 } from "@isoloir/purge";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
-import { globalOptions, withDatabase } from "../../context";
+import { asOption, globalOptions, withDatabase } from "../../context";
 import { CliError, ExitCode } from "../../errors";
 import { emit, example, showsProgress } from "../../output";
 import { type MemberOptions, planRef, purgeMember, rethrow, writeFile } from "./shared";
@@ -48,7 +48,7 @@ export function registerRun(purge: Command): void {
       "--certificate <file>",
       "write the certificate JSON here, and its readable page beside it (.html)",
     )
-    .requiredOption("--as <email>", "the member running it (owner, admin or compliance)")
+    .requiredOption(...asOption("the member running it (owner, admin or compliance)"))
     .option("--org <slug>", "the organisation, when the member belongs to several")
     .addHelpText(
       "after",
@@ -121,7 +121,7 @@ export function registerCertificate(purge: Command): void {
       "--out <file>",
       "write the JSON here and the readable page beside it (.html); else print the JSON",
     )
-    .requiredOption("--as <email>", "a member who may read the audit log")
+    .requiredOption(...asOption("a member who may read the audit log"))
     .option("--org <slug>", "the organisation, when the member belongs to several")
     .addHelpText(
       "after",

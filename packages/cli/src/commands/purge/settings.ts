@@ -1,6 +1,6 @@
 import { planNightlyRetention, retentionReasons, setFourEyes, setNightlyRetention } from "@isoloir/purge";
 import type { Command } from "commander";
-import { globalOptions, withDatabase } from "../../context";
+import { asOption, globalOptions, withDatabase } from "../../context";
 import { CliError } from "../../errors";
 import { emit, example } from "../../output";
 import { type MemberOptions, purgeMember, rethrow } from "./shared";
@@ -21,7 +21,7 @@ function registerFourEyes(purge: Command): void {
     .command("four-eyes")
     .description("four-eyes approval of purge plans: on by default; only an owner may turn it off (audited)")
     .argument("<on|off>", "on or off")
-    .requiredOption("--as <email>", "an owner (off), or an owner or admin (on)")
+    .requiredOption(...asOption("an owner (off), or an owner or admin (on)"))
     .option("--org <slug>", "the organisation, when the member belongs to several")
     .addHelpText("after", example("isoloir purge four-eyes off --as owner@demo.isoloir.test"))
     .action(async (value: string, options: MemberOptions, command: Command) => {
@@ -45,7 +45,7 @@ function registerSchedule(purge: Command): void {
     .command("schedule")
     .description("opt in or out of a nightly plan for the retention reasons, which waits for approval")
     .requiredOption("--nightly <on|off>", "on or off")
-    .requiredOption("--as <email>", "a member who may plan purges")
+    .requiredOption(...asOption("a member who may plan purges"))
     .option("--org <slug>", "the organisation, when the member belongs to several")
     .addHelpText(
       "after",
