@@ -1,4 +1,4 @@
-import { consents, contacts, type Db, objections, provenance, sourceKinds } from "@isoloir/db";
+import { consents, contacts, type Db, inSequence, objections, provenance, sourceKinds } from "@isoloir/db";
 import { and, asc, count, desc, eq, exists, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { ContactNotFoundError } from "./errors";
@@ -84,22 +84,25 @@ export async function getContactDetail(db: Db, orgId: string, contactId: string)
     .from(contacts)
     .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
   if (!contact) throw new ContactNotFoundError();
-  const [origins, ledger, objectionRows] = await Promise.all([
-    db
-      .select()
-      .from(provenance)
-      .where(and(eq(provenance.orgId, orgId), eq(provenance.contactId, contactId)))
-      .orderBy(asc(provenance.collectedAt)),
-    db
-      .select()
-      .from(consents)
-      .where(and(eq(consents.orgId, orgId), eq(consents.contactId, contactId)))
-      .orderBy(desc(consents.capturedAt)),
-    db
-      .select()
-      .from(objections)
-      .where(and(eq(objections.orgId, orgId), eq(objections.contactId, contactId)))
-      .orderBy(asc(objections.at)),
+  const [origins, ledger, objectionRows] = await inSequence([
+    () =>
+      db
+        .select()
+        .from(provenance)
+        .where(and(eq(provenance.orgId, orgId), eq(provenance.contactId, contactId)))
+        .orderBy(asc(provenance.collectedAt)),
+    () =>
+      db
+        .select()
+        .from(consents)
+        .where(and(eq(consents.orgId, orgId), eq(consents.contactId, contactId)))
+        .orderBy(desc(consents.capturedAt)),
+    () =>
+      db
+        .select()
+        .from(objections)
+        .where(and(eq(objections.orgId, orgId), eq(objections.contactId, contactId)))
+        .orderBy(asc(objections.at)),
   ]);
   const records = await findSuppressions(db, orgId, contact);
   const { emailHmac: _e, phoneHmac: _p, identityHmac: _i, ...visible } = contact;

@@ -1,4 +1,5 @@
 export * from "./client";
+export * from "./in-sequence";
 export * from "./keys";
 export * from "./lock";
 export * from "./open";

@@ -4,6 +4,7 @@ import {
   countrySettings,
   type Db,
   elections,
+  inSequence,
   objections,
   organisations,
   processors,
@@ -18,15 +19,15 @@ export async function loadOrgContactRows(db: Db, orgId: string): Promise<Contact
   const [org] = await db.select().from(organisations).where(eq(organisations.id, orgId));
   if (!org) return [];
   const [people, origins, ledger, objectionRows, electionRows, settings, processorRows, suppressed] =
-    await Promise.all([
-      db.select().from(contacts).where(eq(contacts.orgId, orgId)),
-      db.select().from(provenance).where(eq(provenance.orgId, orgId)),
-      db.select().from(consents).where(eq(consents.orgId, orgId)),
-      db.select().from(objections).where(eq(objections.orgId, orgId)),
-      db.select().from(elections).where(eq(elections.orgId, orgId)),
-      db.select().from(countrySettings).where(eq(countrySettings.orgId, orgId)),
-      db.select().from(processors).where(eq(processors.orgId, orgId)),
-      db.select().from(suppressions).where(eq(suppressions.orgId, orgId)),
+    await inSequence([
+      () => db.select().from(contacts).where(eq(contacts.orgId, orgId)),
+      () => db.select().from(provenance).where(eq(provenance.orgId, orgId)),
+      () => db.select().from(consents).where(eq(consents.orgId, orgId)),
+      () => db.select().from(objections).where(eq(objections.orgId, orgId)),
+      () => db.select().from(elections).where(eq(elections.orgId, orgId)),
+      () => db.select().from(countrySettings).where(eq(countrySettings.orgId, orgId)),
+      () => db.select().from(processors).where(eq(processors.orgId, orgId)),
+      () => db.select().from(suppressions).where(eq(suppressions.orgId, orgId)),
     ]);
   const group = <T extends { contactId: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();

@@ -1,6 +1,6 @@
 import { can, roleGrants } from "@isoloir/accounts";
 import { pseudonym } from "@isoloir/audit";
-import type { Db, Role } from "@isoloir/db";
+import { type Db, inSequence, type Role } from "@isoloir/db";
 import {
   barredByFourEyes,
   latestRun,
@@ -80,10 +80,10 @@ const who = (viewer: Viewer, userId: string | null | undefined) =>
 /** One plan for review: the plan document, "needs a human" rows (pseudonymised), its run, and the approval. */
 export async function planView(db: Db, plan: PurgePlan, viewer: Viewer) {
   const ref = { orgId: viewer.orgId, planId: plan.id };
-  const [review, run, approval] = await Promise.all([
-    needsHuman(db, { ...ref, limit: 200 }),
-    latestRun(db, ref),
-    approvalOf(db, plan, viewer),
+  const [review, run, approval] = await inSequence([
+    () => needsHuman(db, { ...ref, limit: 200 }),
+    () => latestRun(db, ref),
+    () => approvalOf(db, plan, viewer),
   ]);
   return {
     ...planDocument(plan),

@@ -1,4 +1,4 @@
-import { contacts, countrySettings } from "@isoloir/db";
+import { contacts, countrySettings, inSequence } from "@isoloir/db";
 import { queueSwitchOffDeletion } from "@isoloir/enrichment";
 import {
   AllowListChange,
@@ -20,13 +20,14 @@ export const countriesRouter = router({
    * A country without a row is off: every switch starts off. Owners, admins and compliance only.
    */
   list: capable("readJurisdictions").query(async ({ ctx }) => {
-    const [switches, perCountry] = await Promise.all([
-      ctx.db.select().from(countrySettings).where(eq(countrySettings.orgId, ctx.org.id)),
-      ctx.db
-        .select({ country: contacts.country, contacts: count() })
-        .from(contacts)
-        .where(and(eq(contacts.orgId, ctx.org.id), isNotNull(contacts.country)))
-        .groupBy(contacts.country),
+    const [switches, perCountry] = await inSequence([
+      () => ctx.db.select().from(countrySettings).where(eq(countrySettings.orgId, ctx.org.id)),
+      () =>
+        ctx.db
+          .select({ country: contacts.country, contacts: count() })
+          .from(contacts)
+          .where(and(eq(contacts.orgId, ctx.org.id), isNotNull(contacts.country)))
+          .groupBy(contacts.country),
     ]);
     const codes = new Set([
       ctx.org.country,

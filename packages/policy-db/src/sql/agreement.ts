@@ -1,4 +1,4 @@
-import type { Db } from "@isoloir/db";
+import { type Db, inSequence } from "@isoloir/db";
 import { type CompiledPolicy, classifierOf } from "@isoloir/policy";
 import { type FactsAction, projectFacts } from "../facts-for";
 import { loadOrgContactRows } from "../load";
@@ -35,7 +35,10 @@ export async function compareOrganisation(
   actions: FactsAction[],
   translators?: Translators,
 ): Promise<Comparison> {
-  const [org, people] = await Promise.all([loadOrgFacts(db, orgId), loadOrgContactRows(db, orgId)]);
+  const [org, people] = await inSequence([
+    () => loadOrgFacts(db, orgId),
+    () => loadOrgContactRows(db, orgId),
+  ]);
   const classOf = classifierOf(policy.rules);
   const out: Comparison = {
     decisions: 0,

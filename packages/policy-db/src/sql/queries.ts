@@ -1,4 +1,4 @@
-import { countrySettings, type Db, elections, organisations, processors } from "@isoloir/db";
+import { countrySettings, type Db, elections, inSequence, organisations, processors } from "@isoloir/db";
 import type { ControllerType, Processor } from "@isoloir/policy";
 import { eq, type SQL, sql } from "drizzle-orm";
 import { jurisdictionOf } from "../jurisdiction";
@@ -15,10 +15,10 @@ export class OrganisationNotFoundError extends Error {
 export async function loadOrgFacts(db: Db, orgId: string): Promise<OrgFacts> {
   const [org] = await db.select().from(organisations).where(eq(organisations.id, orgId));
   if (!org) throw new OrganisationNotFoundError(orgId);
-  const [settings, processorRows, electionRows] = await Promise.all([
-    db.select().from(countrySettings).where(eq(countrySettings.orgId, orgId)),
-    db.select().from(processors).where(eq(processors.orgId, orgId)),
-    db.select().from(elections).where(eq(elections.orgId, orgId)),
+  const [settings, processorRows, electionRows] = await inSequence([
+    () => db.select().from(countrySettings).where(eq(countrySettings.orgId, orgId)),
+    () => db.select().from(processors).where(eq(processors.orgId, orgId)),
+    () => db.select().from(elections).where(eq(elections.orgId, orgId)),
   ]);
   return {
     orgId,
