@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Db, type DbHandle, migrationsFolder, openPglite, openPostgres, rows } from "@isoloir/db";
-import { createThrowawayDatabase, insertTestOrg } from "@isoloir/db/testing";
+import { createThrowawayDatabase } from "@isoloir/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAudit } from "./append";
@@ -58,7 +58,14 @@ describe.each(unmigrated)("entries from before migration 0011 on $name", (target
       handle.db,
       journal.entries.slice(0, ours).map((e) => e.tag),
     );
-    orgId = (await insertTestOrg(handle.db)).id;
+    // the schema of before 0011: insertTestOrg would name columns later migrations add
+    const [org] = await rows<{ id: string }>(
+      handle.db,
+      sql`insert into organisations (slug, name, kind, country, controller_name, controller_email)
+        values ('legacy', 'Legacy', 'party', 'FR', 'Legacy', 'dpo@legacy.example') returning id`,
+    );
+    if (!org) throw new Error("insert organisation returned nothing");
+    orgId = org.id;
     // written the way appendAudit wrote them before 0011
     let prevHash = genesisHash;
     legacyHashes = [];
