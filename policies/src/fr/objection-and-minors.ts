@@ -24,19 +24,19 @@ export const objectionSuppressionAcrossElections = defineRule({
   id: "FR-CNIL-OBJECTION-SUPPRESSION-ACROSS-ELECTIONS",
   title: "Objectors never come back through a later import",
   summary:
-    "Anyone on the suppression list (or who objected to everything) is not imported, contacted or enriched again, whatever the election or file.",
+    "Anyone matching a suppression record of scope all (or who objected to everything) is not imported, contacted or enriched again, whatever the election or file; a record scoped to channels comes back as their objection to those channels.",
   actions: ["import", "contact", "enrich"],
   effect: "deny",
   deny: [
     {
       when: or(eq("contact.suppressed", true), and(actionIs("import"), objectionCoversAll)),
-      reason: "The person objected and is on the suppression list: no import, contact or enrichment.",
+      reason: "The person objected to everything and matches a suppression record of scope all: no import, contact or enrichment.",
     },
   ],
   allow: [
     {
       when: and(actionIs("import"), not(eq("contact.suppressed", true)), not(objectionCoversAll)),
-      reason: "The record matches no suppression entry and may enter the file.",
+      reason: "The record matches no suppression record of scope all and may enter the file; a record scoped to channels comes back as an objection.",
     },
   ],
   citations: [gdpr("arts. 21(3) and 17(1)(c)"), cite("S47", { date: "2012" })],

@@ -41,19 +41,19 @@ export const suppressionList = defineRule({
   id: "ORG-SUPPRESSION-LIST",
   title: "Nobody on the suppression list is imported, contacted or enriched",
   summary:
-    "A record matching the organisation's suppression list is never imported, contacted or enriched, in any jurisdiction.",
+    "A person matching a suppression record of scope all (an objection to everything, kept as keyed hashes of their email, phone or identity) is never imported, contacted or enriched, in any jurisdiction.",
   actions: ["import", "contact", "enrich"],
   effect: "deny",
   deny: [
     {
       when: eq("contact.suppressed", true),
-      reason: "The person is on the organisation's suppression list.",
+      reason: "The person matches a suppression record of scope all on the organisation's suppression list.",
     },
   ],
   allow: [
     {
       when: and(actionIs("import"), not(eq("contact.suppressed", true))),
-      reason: "The record is not on the suppression list.",
+      reason: "The record matches no suppression record of scope all.",
     },
   ],
   citations: [
