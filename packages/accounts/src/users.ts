@@ -1,5 +1,5 @@
-import { type Db, memberships, organisations, type Role, roles, sessions, users } from "@isoloir/db";
-import { and, asc, eq } from "drizzle-orm";
+import { type Db, memberships, organisations, type Role, roles, users } from "@isoloir/db";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { AccountError } from "./errors";
 import { hashPassword, oneTimePassword } from "./passwords";
@@ -146,10 +146,8 @@ export async function removeMember(db: Db, orgId: string, userId: string) {
       .returning();
     if (!row) throw new AccountError("not_found", "member not found");
     // their sessions lose this organisation (they keep their other ones, to switch to)
-    await tx
-      .update(sessions)
-      .set({ orgId: null })
-      .where(and(eq(sessions.userId, userId), eq(sessions.orgId, orgId)));
+    // through the database's narrow function: the tenant role holds no privilege on sessions
+    await tx.execute(sql`select unbind_member_sessions(${userId}::uuid, ${orgId}::uuid)`);
     return row;
   });
 }

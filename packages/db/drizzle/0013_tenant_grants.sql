@@ -58,16 +58,32 @@ CREATE POLICY tenant_read ON users FOR SELECT USING (true);
 CREATE POLICY tenant_invite ON users FOR INSERT
   WITH CHECK (must_change_password AND NOT platform_operator);
 --> statement-breakpoint
--- Sessions: removing a member unbinds their sessions from the organisation, in the tenant transaction.
--- The role sees only user_id and org_id of the current organisation's sessions (never a token or a
--- CSRF token) and may only set org_id to null on them.
-GRANT SELECT (user_id, org_id), UPDATE (org_id) ON sessions TO isoloir_tenant;
---> statement-breakpoint
+-- Sessions: the tenant role has no privilege on them at all (tokens and CSRF tokens). Removing a member
+-- unbinds their sessions from the organisation through one narrow function, which touches only the
+-- sessions of the organisation the transaction is bound to. (An UPDATE under row-level security would
+-- need a SELECT policy that the unbound row, org_id null, no longer passes.) Row-level security stays
+-- on as a second guard.
 ALTER TABLE sessions ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY tenant_read ON sessions FOR SELECT
   USING (org_id = nullif(current_setting('isoloir.org_id', true), '')::uuid);
 --> statement-breakpoint
-CREATE POLICY tenant_unbind ON sessions FOR UPDATE
-  USING (org_id = nullif(current_setting('isoloir.org_id', true), '')::uuid)
-  WITH CHECK (org_id IS NULL);
+CREATE FUNCTION unbind_member_sessions(member uuid, org uuid) RETURNS integer
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  bound uuid := nullif(current_setting('isoloir.org_id', true), '')::uuid;
+  changed integer;
+BEGIN
+  -- in a tenant transaction (the organisation is set) only that organisation; outside one (the owner's
+  -- code: the CLI, tests), any
+  IF bound IS NOT NULL AND bound <> org THEN
+    RAISE EXCEPTION 'unbind_member_sessions: not this transaction''s organisation' USING ERRCODE = '42501';
+  END IF;
+  UPDATE sessions SET org_id = NULL WHERE user_id = member AND org_id = org;
+  GET DIAGNOSTICS changed = ROW_COUNT;
+  RETURN changed;
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION unbind_member_sessions(uuid, uuid) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION unbind_member_sessions(uuid, uuid) TO isoloir_tenant;

@@ -55,8 +55,6 @@ const tenantColumns: Record<string, Record<string, string[]>> = {
       "platform_operator",
     ],
   },
-  // removing a member unbinds their sessions from the organisation (policy tenant_unbind)
-  sessions: { SELECT: ["org_id", "user_id"], UPDATE: ["org_id"] },
 };
 
 const systemSchemas = sql.raw(`('pg_catalog', 'information_schema', 'pg_toast')`);

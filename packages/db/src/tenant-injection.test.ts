@@ -24,6 +24,7 @@ describe.skipIf(!process.env.DATABASE_URL)(
     let handle: DbHandle;
     let orgA: string;
     let orgB: string;
+    let userB: string;
     beforeAll(async () => {
       handle = await openThrowawayPostgres(process.env.DATABASE_URL as string);
       orgA = (await insertTestOrg(handle.db)).id;
@@ -36,6 +37,7 @@ describe.skipIf(!process.env.DATABASE_URL)(
         ])
         .returning();
       if (!a || !b) throw new Error("insert users returned nothing");
+      userB = b.id;
       await handle.db.insert(memberships).values([
         { orgId: orgA, userId: a.id, role: "owner" },
         { orgId: orgB, userId: b.id, role: "owner" },
@@ -71,18 +73,15 @@ describe.skipIf(!process.env.DATABASE_URL)(
       const seen = await withTenant(handle.db, orgA, async (tx) => ({
         orgs: await rows<{ id: string }>(tx, sql`select * from organisations`),
         members: await rows<{ org_id: string }>(tx, sql`select * from memberships`),
-        sessions: await rows<{ org_id: string }>(tx, sql`select user_id, org_id from sessions`),
       }));
       expect(seen.orgs.map((o) => o.id)).toEqual([orgA]);
       expect(seen.members.map((m) => m.org_id)).toEqual([orgA]);
-      expect(seen.sessions.map((s) => s.org_id)).toEqual([orgA]);
     });
 
     it("cannot change another organisation, its members or its sessions", async () => {
       await withTenant(handle.db, orgA, async (tx) => {
         await tx.execute(sql`update organisations set name = 'hijacked'`);
         await tx.execute(sql`delete from memberships where org_id <> ${orgA}`);
-        await tx.execute(sql`update sessions set org_id = null where org_id <> ${orgA}`);
       });
       const [b] = await rows<{ name: string; members: number; bound: number }>(
         handle.db,
@@ -92,8 +91,17 @@ describe.skipIf(!process.env.DATABASE_URL)(
       );
       expect(b).toEqual({ name: expect.not.stringMatching(/hijacked/), members: 1, bound: 1 });
       expect(
-        await refusal(handle, orgA, `update sessions set org_id = '${orgB}' where org_id = '${orgA}'`),
-      ).toMatch(/row-level security/);
+        await refusal(handle, orgA, `update sessions set org_id = null where org_id = '${orgB}'`),
+      ).toMatch(/permission denied/);
+      // the one way to unbind sessions takes only the transaction's own organisation
+      expect(await refusal(handle, orgA, `select unbind_member_sessions('${userB}', '${orgB}')`)).toMatch(
+        /not this transaction's organisation/,
+      );
+      const [still] = await rows<{ bound: number }>(
+        handle.db,
+        sql`select count(*)::int as bound from sessions where org_id = ${orgB}`,
+      );
+      expect(still?.bound).toBe(1);
       expect(await refusal(handle, orgA, "delete from sessions")).toMatch(/permission denied/);
     });
 

@@ -30,13 +30,15 @@ export const objectionSuppressionAcrossElections = defineRule({
   deny: [
     {
       when: or(eq("contact.suppressed", true), and(actionIs("import"), objectionCoversAll)),
-      reason: "The person objected to everything and matches a suppression record of scope all: no import, contact or enrichment.",
+      reason:
+        "The person objected to everything and matches a suppression record of scope all: no import, contact or enrichment.",
     },
   ],
   allow: [
     {
       when: and(actionIs("import"), not(eq("contact.suppressed", true)), not(objectionCoversAll)),
-      reason: "The record matches no suppression record of scope all and may enter the file; a record scoped to channels comes back as an objection.",
+      reason:
+        "The record matches no suppression record of scope all and may enter the file; a record scoped to channels comes back as an objection.",
     },
   ],
   citations: [gdpr("arts. 21(3) and 17(1)(c)"), cite("S47", { date: "2012" })],
