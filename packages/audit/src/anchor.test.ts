@@ -1,8 +1,8 @@
-import { type DbHandle, generateSigningKey } from "@isoloir/db";
+import { type DbHandle, generateSigningKey, publicKeyOf } from "@isoloir/db";
 import { insertTestOrg, testDatabases, testKeys } from "@isoloir/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Anchor, anchorAudit, anchorPublicKey, BadAnchorError, verifyAnchors } from "./anchor";
+import { type Anchor, anchorAudit, BadAnchorError, verifyAnchors } from "./anchor";
 import { appendAudit } from "./append";
 import { auditMacKey } from "./chain";
 import { relink, tamperedThenRolledBack } from "./testing/attacker";
@@ -13,7 +13,7 @@ describe.each(testDatabases())("audit anchors on $name", (target) => {
   let orgId: string;
   let anchor: Anchor;
   const signingKey = generateSigningKey();
-  const installation = { installationPublicKey: anchorPublicKey(signingKey) };
+  const installation = { installationPublicKey: publicKeyOf(signingKey) };
 
   const append = (n: number) =>
     Promise.all(

@@ -1,5 +1,14 @@
-import { createHash, createPrivateKey, createPublicKey, sign, verify } from "node:crypto";
-import { auditHeads, auditLog, type Db, organisations, rows } from "@isoloir/db";
+import {
+  auditHeads,
+  auditLog,
+  type Db,
+  keyFingerprint,
+  organisations,
+  publicKeyOf,
+  rows,
+  signText,
+  verifyText,
+} from "@isoloir/db";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { canonicalJson } from "./canonical";
@@ -40,32 +49,8 @@ export class BadAnchorError extends Error {
   }
 }
 
-/** The public half of an Ed25519 PKCS#8 PEM private key, as base64 of its SPKI DER. */
-export function anchorPublicKey(privateKeyPem: string): string {
-  return createPublicKey(createPrivateKey(privateKeyPem))
-    .export({ type: "spki", format: "der" })
-    .toString("base64");
-}
-
-/** `SHA256:` + hex of the SPKI DER, as purge certificates name their key. */
-function fingerprint(publicKeyBase64: string): string {
-  return `SHA256:${createHash("sha256").update(Buffer.from(publicKeyBase64, "base64")).digest("hex")}`;
-}
-
 function signatureValid(body: AnchorBody): (signature: string) => boolean {
-  return (signature) => {
-    try {
-      const key = createPublicKey({
-        key: Buffer.from(body.key.publicKey, "base64"),
-        format: "der",
-        type: "spki",
-      });
-      if (key.asymmetricKeyType !== "ed25519") return false;
-      return verify(null, Buffer.from(canonicalJson(body), "utf8"), key, Buffer.from(signature, "base64"));
-    } catch {
-      return false;
-    }
-  };
+  return (signature) => verifyText(body.key.publicKey, canonicalJson(body), signature);
 }
 
 /** Every audit chain — those of deleted organisations too — or the one of `orgId`. */
@@ -118,20 +103,15 @@ export async function anchorAudit(
       at: entry?.at ?? "",
     });
   }
-  const publicKey = anchorPublicKey(options.signingKey);
+  const publicKey = publicKeyOf(options.signingKey);
   const body: AnchorBody = {
     kind: "isoloir.audit-anchor",
     version: 1,
     anchoredAt: (options.now ?? new Date()).toISOString(),
     heads,
-    key: { algorithm: "Ed25519", publicKey, fingerprint: fingerprint(publicKey) },
+    key: { algorithm: "Ed25519", publicKey, fingerprint: keyFingerprint(publicKey) },
   };
-  const signature = sign(
-    null,
-    Buffer.from(canonicalJson(body), "utf8"),
-    createPrivateKey(options.signingKey),
-  );
-  return { anchor: { body, signature: signature.toString("base64") }, broken };
+  return { anchor: { body, signature: signText(options.signingKey, canonicalJson(body)) }, broken };
 }
 
 export interface AnchorFinding {

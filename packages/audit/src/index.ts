@@ -4,7 +4,6 @@ export {
   type AnchorReport,
   type AnchorResult,
   anchorAudit,
-  anchorPublicKey,
   auditChains,
   BadAnchorError,
   parseAnchor,

@@ -4,6 +4,7 @@ export * from "./keys";
 export * from "./lock";
 export * from "./open";
 export * from "./schema/index";
+export * from "./signing";
 export * from "./suppression-merge";
 export * from "./tenant";
 export * from "./uuid-array";

@@ -1,12 +1,11 @@
 import { canonicalJson, verifyAuditChain } from "@isoloir/audit";
-import { auditLog, type Db, rows } from "@isoloir/db";
+import { auditLog, type Db, keyFingerprint, rows, verifyText } from "@isoloir/db";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { BatchEntryDetails } from "./batch";
 import { Certificate, type CertificateBody, certificateHash, runEntries } from "./certificate";
 import { sha256 } from "./digest";
 import { BadCertificateError } from "./errors";
-import { keyFingerprint, verifyText } from "./signing";
 
 export interface Check {
   name: string;

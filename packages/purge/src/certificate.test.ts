@@ -1,6 +1,13 @@
 import { canonicalJson } from "@isoloir/audit";
 import { tamperedThenRolledBack } from "@isoloir/audit/testing";
-import { auditLog, type DbHandle, generateSigningKey } from "@isoloir/db";
+import {
+  auditLog,
+  type DbHandle,
+  generateSigningKey,
+  keyFingerprint,
+  publicKeyOf,
+  signText,
+} from "@isoloir/db";
 import { testDatabases } from "@isoloir/db/testing";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +18,6 @@ import { verifyCertificate } from "./certificate-verify";
 import { planPurge } from "./plan";
 import { reasonKeys } from "./reasons";
 import { runPurge } from "./run";
-import { keyFingerprint, publicKeyOf, signText } from "./signing";
 import { ctxOf, purgeScenario, type Scenario, scenarioAt } from "./testing/scenario";
 
 const signingKey = generateSigningKey();

@@ -1,5 +1,15 @@
 import { appendAudit, canonicalJson } from "@isoloir/audit";
-import { auditLog, type Db, organisations, purgeCertificates, purgePlans, purgeRuns } from "@isoloir/db";
+import {
+  auditLog,
+  type Db,
+  keyFingerprint,
+  organisations,
+  publicKeyOf,
+  purgeCertificates,
+  purgePlans,
+  purgeRuns,
+  signText,
+} from "@isoloir/db";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { BatchEntryDetails, type BatchTally } from "./batch";
@@ -7,7 +17,6 @@ import { sha256 } from "./digest";
 import { PlanNotFoundError, PlanStateError, parseInput, parseStored } from "./errors";
 import { memberPseudonym } from "./members";
 import { type PurgePlan, readPlan } from "./plan";
-import { keyFingerprint, publicKeyOf, signText } from "./signing";
 
 export const certificateFormat = "isoloir.purge-certificate.v1";
 

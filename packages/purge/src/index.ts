@@ -1,3 +1,4 @@
+export { keyFingerprint, publicKeyOf } from "@isoloir/db";
 export {
   ApproveInput,
   type ApproverGrant,
@@ -74,4 +75,3 @@ export {
 export { type PurgeRun, type RunContext, type RunHooks, RunInput, type RunOutcome, runPurge } from "./run";
 export { NightlyInput, type NightlyResult, planNightlyRetention, setNightlyRetention } from "./schedule";
 export { Granularity, PlanScope } from "./scope";
-export { keyFingerprint, publicKeyOf } from "./signing";

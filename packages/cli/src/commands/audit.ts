@@ -4,14 +4,19 @@ import {
   type AnchorFinding,
   type AnchorReport,
   anchorAudit,
-  anchorPublicKey,
   auditChains,
   BadAnchorError,
   type ChainReport,
   verifyAnchors,
   verifyAuditChain,
 } from "@isoloir/audit";
-import { MissingKeyError, type OpenDatabase, organisations, requireSigningKey } from "@isoloir/db";
+import {
+  MissingKeyError,
+  type OpenDatabase,
+  organisations,
+  publicKeyOf,
+  requireSigningKey,
+} from "@isoloir/db";
 import type { Command } from "commander";
 import { eq } from "drizzle-orm";
 import { globalOptions, withDatabase } from "../context";
@@ -85,7 +90,7 @@ export function registerAudit(program: Command): void {
             anchors.map((a) => a.value),
             {
               hmacKey: database.keys.hmacKey,
-              installationPublicKey: signingKey ? anchorPublicKey(signingKey) : undefined,
+              installationPublicKey: signingKey ? publicKeyOf(signingKey) : undefined,
               orgIds: opts.org ? chains.map((c) => c.orgId) : undefined,
             },
           ).catch((error: unknown) => {

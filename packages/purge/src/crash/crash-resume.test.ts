@@ -8,6 +8,7 @@ import {
   generateSigningKey,
   openPglite,
   openPostgres,
+  publicKeyOf,
   purgeRuns,
   rows,
   suppressions,
@@ -20,7 +21,6 @@ import { getCertificate } from "../certificate";
 import { verifyCertificate } from "../certificate-verify";
 import { planPurge } from "../plan";
 import { reasonKeys } from "../reasons";
-import { publicKeyOf } from "../signing";
 import { type ChildResult, type Kill, runChild } from "../testing/crash-harness";
 import {
   ctxOf,

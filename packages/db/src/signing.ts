@@ -1,3 +1,4 @@
+// The installation's Ed25519 key at work: purge certificates and audit anchors are signed and checked here.
 import { createHash, createPrivateKey, createPublicKey, sign, verify } from "node:crypto";
 
 /** The public half of an Ed25519 PKCS#8 PEM private key, as base64 of its SPKI DER. */
